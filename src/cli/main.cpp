@@ -1,0 +1,23 @@
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  using namespace youjun::cli;
+  CLI::App app{"youjun 优均 — 义务教育优质均衡与招生治理引擎"};
+  app.require_subcommand(1);
+  Runner selected;
+  register_version_command(app, selected);
+  register_db_commands(app, selected);
+  register_import_export_commands(app, selected);
+  register_demo_commands(app, selected);
+  register_policy_commands(app, selected);
+  register_serve_command(app, selected);
+  register_user_commands(app, selected);
+  register_audit_commands(app, selected);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitBadInput;
+  }
+  return selected ? selected() : kExitOk;
+}

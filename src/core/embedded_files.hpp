@@ -1,0 +1,17 @@
+#pragma once
+// Files compiled into the binary (see cmake/embed_files.cmake): SQL migrations and policy profiles.
+#include <string_view>
+#include <vector>
+
+namespace youjun {
+
+struct EmbeddedFile {
+  std::string_view name;     // file name, e.g. "001_core.sql" or "national.toml"
+  std::string_view content;
+};
+
+// Sorted by name as listed by the build (migrations are named NNN_*.sql so order is version order).
+const std::vector<EmbeddedFile>& embedded_migrations();
+const std::vector<EmbeddedFile>& embedded_policies();
+
+}  // namespace youjun

@@ -1,0 +1,68 @@
+#pragma once
+// A rectangular text table read from a CSV or XLSX file, already converted to UTF-8.
+// Cells are views into one buffer owned by the table (1M-row imports must stay fast and small).
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/row_error.hpp"
+
+namespace youjun::io {
+
+class Table {
+ public:
+  std::string file;                      // name as given, used in error messages
+  std::string encoding;                  // "utf-8", "utf-8-bom", "gb18030", "xlsx"
+  std::vector<std::string> header;       // trimmed header cells
+
+  size_t row_count() const { return line_numbers_.size(); }
+  size_t column_count() const { return header.size(); }
+  // Cell c of data row r (0-based); "" when the row is shorter. Surrounding spaces trimmed.
+  std::string_view cell(size_t r, size_t c) const;
+  // 1-based row number in the file as a person sees it (header = 1, first data row = 2);
+  // for CSV with quoted newlines, the line where the record starts.
+  long line_number(size_t r) const { return line_numbers_[r]; }
+  // Number of cells the row actually had (to report ragged rows).
+  size_t cells_in_row(size_t r) const { return row_offsets_[r + 1] - row_offsets_[r]; }
+
+  // Builders used by the readers.
+  void reserve(size_t rows, size_t cells);
+  void start_row(long line_number);
+  void add_cell(std::string_view text);   // copies into the owned buffer
+  void finish();
+
+ private:
+  std::vector<std::string> chunks_;                     // owned text storage (stable addresses)
+  std::vector<std::string_view> cells_;
+  std::vector<size_t> row_offsets_{0};
+  std::vector<long> line_numbers_;
+};
+
+struct ReadOptions {
+  std::string sheet;        // XLSX sheet name; "" = first sheet
+  std::string display_name; // name for messages; "" = the path
+};
+
+// Dispatches on the file extension (.csv, .txt, .xlsx). Errors that stop reading the whole file
+// (unreadable, bad encoding, malformed quoting, empty) are returned as RowErrors with row 0 or the
+// offending line.
+Result<Table> read_table(const std::string& path, const ReadOptions& options = {});
+// CSV from bytes: strips a UTF-8 BOM, detects GBK/GB18030 when the bytes are not valid UTF-8.
+Result<Table> parse_csv(std::string bytes, const std::string& display_name);
+Result<Table> read_xlsx(const std::string& path, const ReadOptions& options = {});
+
+// "utf-8", "utf-8-bom" or "gb18030" (a byte string that is not valid UTF-8 is taken as GB18030).
+std::string detect_encoding(std::string_view bytes);
+// Converts GB18030 bytes to UTF-8; an error names the byte offset that is invalid.
+Result<std::string> gb18030_to_utf8(std::string_view bytes);
+Result<std::string> utf8_to_gb18030(std::string_view text);
+
+// Writers. CSV: UTF-8 with BOM (Excel opens it correctly), RFC 4180 quoting, \r\n line ends.
+Status write_csv(const std::string& path, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows);
+Status write_xlsx(const std::string& path, const std::string& sheet_name, const std::vector<std::string>& header,
+                  const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace youjun::io
