@@ -1,0 +1,6 @@
+// Placeholder: the audit commands are being written; this file is replaced by the real registration.
+#include "cli/cli.hpp"
+
+namespace youjun::cli {
+void register_audit_commands(CLI::App&, Runner&) {}
+}  // namespace youjun::cli

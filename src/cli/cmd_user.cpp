@@ -1,0 +1,6 @@
+// Placeholder: the user commands are being written; this file is replaced by the real registration.
+#include "cli/cli.hpp"
+
+namespace youjun::cli {
+void register_user_commands(CLI::App&, Runner&) {}
+}  // namespace youjun::cli

@@ -1,0 +1,35 @@
+#pragma once
+// Imports one file of one kind: validate every row first, then write all rows in one transaction.
+// Any bad row -> nothing is written and every bad cell is reported (DESIGN.md "Bad input").
+#include <string>
+
+#include "core/personal_data.hpp"
+#include "core/result.hpp"
+#include "core/row_error.hpp"
+#include "import/kinds.hpp"
+#include "io/table.hpp"
+#include "store/connection.hpp"
+
+namespace youjun::import {
+
+struct ImportOptions {
+  std::string restrict_school;  // non-empty for a school_admin: every row must belong to this school
+};
+
+struct ImportReport {
+  std::string kind;
+  size_t rows = 0;       // data rows in the file
+  size_t inserted = 0;   // new natural keys
+  size_t updated = 0;    // existing natural keys overwritten (re-import is idempotent)
+  RowErrors errors;      // non-empty = rejected, nothing written
+  bool ok() const { return errors.empty(); }
+};
+
+// Result error = the system failed (database unavailable…); report.errors = the input was bad.
+Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& key, const ImportKind& kind,
+                                  const io::Table& table, const ImportOptions& options = {});
+Result<ImportReport> import_file(store::Connection& db, const PersonalDataKey& key, const std::string& kind,
+                                 const std::string& path, const io::ReadOptions& read = {},
+                                 const ImportOptions& options = {});
+
+}  // namespace youjun::import
