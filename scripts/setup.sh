@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm chromium fonts-noto-cjk hyperfine
+  nodejs npm chromium fonts-noto-cjk hyperfine curl bc
 )
 
 missing=()

@@ -25,6 +25,7 @@ void register_version_command(CLI::App& app, Runner& selected);
 void register_db_commands(CLI::App& app, Runner& selected);
 void register_import_export_commands(CLI::App& app, Runner& selected);
 void register_demo_commands(CLI::App& app, Runner& selected);
+void register_demo_load_command(CLI::App& app, Runner& selected);  // after register_demo_commands
 void register_policy_commands(CLI::App& app, Runner& selected);
 void register_serve_command(CLI::App& app, Runner& selected);
 void register_user_commands(CLI::App& app, Runner& selected);

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   register_db_commands(app, selected);
   register_import_export_commands(app, selected);
   register_demo_commands(app, selected);
+  register_demo_load_command(app, selected);
   register_policy_commands(app, selected);
   register_serve_command(app, selected);
   register_user_commands(app, selected);

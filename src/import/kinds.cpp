@@ -58,7 +58,11 @@ ImportKind schools_kind() {
       code,
       text("name", "学校名称"),
       text("district_code", "区县代码"),
-      text("district_name", "区县名称"),
+      [] {
+        FieldSpec f = text("district_name", "区县名称");
+        f.db_column = "-";  // written to districts, not schools
+        return f;
+      }(),
       choice("level", "学段",
              {{"primary", "小学"}, {"junior", "初中"}, {"nine_year", "九年一贯制"}, {"twelve_year", "十二年一贯制"},
               {"complete_secondary", "完全中学"}, {"senior", "高中"}}),
@@ -115,8 +119,13 @@ ImportKind teachers_kind() {
       text("title", "职称", false),
       choice("education", "最高学历",
              {{"postgraduate", "研究生"}, {"bachelor", "本科"}, {"associate", "专科"}, {"secondary", "高中及以下"}}),
-      choice("backbone_level", "骨干教师级别",
-             {{"none", "无"}, {"county", "县级"}, {"city", "市级"}, {"province", "省级"}, {"national", "国家级"}}, false),
+      [] {
+        FieldSpec f = choice("backbone_level", "骨干教师级别",
+                             {{"none", "无"}, {"county", "县级"}, {"city", "市级"}, {"province", "省级"}, {"national", "国家级"}},
+                             false);
+        f.default_value = "none";
+        return f;
+      }(),
       integer("school_since", "本校任教起始年份", 1960, 2100),
   };
   return k;

@@ -32,7 +32,9 @@ struct FieldSpec {
   double min = 0, max = 0;         // Integer/Decimal/Money ranges (inclusive)
   std::vector<Choice> choices;     // Enum
   std::string references;          // "schools" when the value must be an existing school code
-  std::string db_column;           // "" = same as key; Money "equipment_value_yuan" -> "equipment_value_fen"
+  std::string default_value;       // stored for an empty optional Enum cell (e.g. backbone_level "none")
+  std::string db_column;           // "" = same as key; "-" = not a column of `table`;
+                                   // Money "equipment_value_yuan" -> "equipment_value_fen"
 };
 
 struct ImportKind {

@@ -13,6 +13,13 @@ namespace youjun::io {
 
 class Table {
  public:
+  Table() = default;
+  // Copies re-point the cell views into the copy's own text; moves keep the buffers (views stay valid).
+  Table(const Table& other);
+  Table& operator=(const Table& other);
+  Table(Table&&) noexcept = default;
+  Table& operator=(Table&&) noexcept = default;
+
   std::string file;                      // name as given, used in error messages
   std::string encoding;                  // "utf-8", "utf-8-bom", "gb18030", "xlsx"
   std::vector<std::string> header;       // trimmed header cells
@@ -31,6 +38,10 @@ class Table {
   void reserve(size_t rows, size_t cells);
   void start_row(long line_number);
   void add_cell(std::string_view text);   // copies into the owned buffer
+  // Zero-copy building: adopt() takes a whole text buffer (e.g. the decoded file) and returns it;
+  // add_adopted_cell() stores a view into that buffer without copying.
+  std::string& adopt(std::string buffer);
+  void add_adopted_cell(std::string_view text_in_adopted_buffer) { cells_.push_back(text_in_adopted_buffer); }
   void finish();
 
  private:

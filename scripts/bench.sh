@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmarks of issue 3, written to bench/out/*.txt and summarised on stdout for bench/RESULTS.md.
+#  1. import of 1,000,000 student rows (validate + encrypt + store), against the peer
+#     `sqlite3 .import` of the same CSV into a bare table (no validation) in the same run;
+#  2. demo city generated and loaded (scale 1.0).
+set -euo pipefail
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+YJ="$ROOT/$BUILD/youjun"
+OUT="$ROOT/bench/out"
+rm -rf "$OUT"; mkdir -p "$OUT"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
+
+# 1. 1M students: a demo city at scale 5 has ~1M students.
+"$YJ" demo generate --seed 1 --scale 5 --out "$OUT/big" 2> /dev/null
+rows=$(($(wc -l < "$OUT/big/students.csv") - 1))
+"$YJ" db init --db "$OUT/big.db" > /dev/null
+"$YJ" import schools "$OUT/big/schools.csv" --db "$OUT/big.db" > /dev/null
+t0=$(now); "$YJ" import students "$OUT/big/students.csv" --db "$OUT/big.db" > "$OUT/import.txt"; t1=$(now)
+ours=$(secs "$t0" "$t1")
+tail -n +2 "$OUT/big/students.csv" > "$OUT/students_nohdr.csv"
+t0=$(now)
+sqlite3 "$OUT/peer.db" "CREATE TABLE s (id TEXT, name TEXT, gender TEXT, birth TEXT, hukou TEXT, migrant TEXT, school TEXT, grade TEXT, class TEXT);" ".mode csv" ".import $OUT/students_nohdr.csv s"
+t1=$(now)
+peer=$(secs "$t0" "$t1")
+echo "import students: $rows rows in ${ours} s (youjun: validate all + encrypt + upsert); peer sqlite3 .import (no validation): ${peer} s; ratio $(echo "$ours / $peer" | bc -l | xargs printf '%.2f')"
+
+# 2. Demo city at scale 1.0: generate + load.
+rm -rf "$OUT/demo" "$OUT/demo.db"*
+t0=$(now)
+"$YJ" demo generate --seed 20260901 --out "$OUT/demo" 2> /dev/null
+t1=$(now)
+"$YJ" demo load --db "$OUT/demo.db" --dir "$OUT/demo" 2> "$OUT/demo-load.txt"
+t2=$(now)
+echo "demo city: generate $(secs "$t0" "$t1") s + load $(secs "$t1" "$t2") s = $(secs "$t0" "$t2") s ($(($(wc -l < "$OUT/demo/students.csv") - 1)) students, $(($(wc -l < "$OUT/demo/schools.csv") - 1)) schools)"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line: "N passed, N failed".
+#   unit + integration: GoogleTest (build/youjun_tests)
+#   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract)
+#   e2e:                tests/e2e (real server on a free loopback port, real Chromium)
+set -uo pipefail
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+OUT="$BUILD/test-results"
+mkdir -p "$OUT"
+passed=0; failed=0
+
+count_gtest() {  # reads a GoogleTest XML report
+  local xml=$1 tests failures
+  tests=$(grep -o '<testsuites tests="[0-9]*"' "$xml" | grep -o '[0-9]*')
+  failures=$(grep -o '<testsuites tests="[0-9]*" failures="[0-9]*"' "$xml" | grep -o 'failures="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + tests - failures)); failed=$((failed + failures))
+}
+
+echo "== 单元与集成测试 unit + integration (GoogleTest)"
+rm -f "$OUT/unit.xml"
+"$BUILD/youjun_tests" --gtest_brief=1 --gtest_output="xml:$OUT/unit.xml" | tail -n 30
+if [ -f "$OUT/unit.xml" ]; then count_gtest "$OUT/unit.xml"; else echo "youjun_tests crashed"; failed=$((failed + 1)); fi
+
+count_tap() {  # counts "ok - " / "not ok - " lines of a TAP-like log
+  local log=$1 p f
+  p=$(grep -c '^ok - ' "$log"); f=$(grep -c '^not ok - ' "$log")
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+echo "== 命令行测试 CLI contract"
+bash tests/cli/run.sh "$BUILD/youjun" > "$OUT/cli.log" 2>&1
+cli_rc=$?
+grep -E '^(not )?ok - ' "$OUT/cli.log" | grep '^not ok' ; tail -n 1 "$OUT/cli.log"
+count_tap "$OUT/cli.log"
+if [ $cli_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/cli.log"; then failed=$((failed + 1)); cat "$OUT/cli.log"; fi
+
+if [ -f tests/e2e/run.mjs ] && [ -d web/node_modules ]; then
+  echo "== 浏览器端到端测试 e2e (Chromium)"
+  bash scripts/e2e.sh "$BUILD" > "$OUT/e2e.log" 2>&1
+  e2e_rc=$?
+  grep -E '^(not )?ok - |^e2e:' "$OUT/e2e.log"
+  count_tap "$OUT/e2e.log"
+  if [ $e2e_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/e2e.log"; then failed=$((failed + 1)); tail -n 40 "$OUT/e2e.log"; fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,22 @@
+#include "cli/cli_db.hpp"
+
+#include "store/migrations.hpp"
+
+namespace youjun::cli {
+
+void add_db_options(CLI::App* cmd, DbArgs& args) {
+  cmd->add_option("--db", args.url, "SQLite 文件或 postgresql://…")->required();
+  cmd->add_option("--key-file", args.key_file, "个人信息加密密钥文件（默认：数据库文件名.key）");
+}
+
+Result<std::pair<std::unique_ptr<store::Connection>, PersonalDataKey>> open_db_and_key(const DbArgs& args) {
+  auto db = store::open_database(args.url);
+  if (!db) return db.error();
+  auto m = store::migrate(**db);
+  if (!m) return m.error();
+  auto key = PersonalDataKey::load_or_create(args.key_file.empty() ? default_key_path(args.url) : args.key_file);
+  if (!key) return key.error();
+  return std::make_pair(std::move(*db), std::move(*key));
+}
+
+}  // namespace youjun::cli

@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+
+#include "cli/cli_db.hpp"
+
+namespace youjun::cli {
+// `youjun demo load --db DB --dir DIR`: imports DIR/{schools,school_facts,teachers,students}.csv
+// through the normal import path (so the demo also tests it) and creates the demo accounts.
+int run_demo_load(const DbArgs& db, const std::string& dir);
+}  // namespace youjun::cli

@@ -1,0 +1,102 @@
+#include "demo/generate.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/personal_data.hpp"
+#include "demo/catchments.hpp"
+#include "demo/people.hpp"
+#include "demo/phases.hpp"
+#include "demo/tables.hpp"
+
+namespace youjun::demo {
+
+namespace {
+
+Status write_text(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) return make_error("无法写入文件 cannot write " + path);
+  return ok_status();
+}
+
+std::string file_sha256(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return sha256_hex(ss.str());
+}
+
+}  // namespace
+
+City build_demo_city(uint64_t seed, double scale) {
+  City city;
+  city.seed = seed;
+  city.scale = scale;
+  build_district_areas(city);
+  build_schools(city);
+  build_enrollment(city);
+  build_facts(city);
+  return city;
+}
+
+Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
+  auto say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+  if (!(options.scale >= kMinScale && options.scale <= kMaxScale))
+    return make_error("规模 --scale 应在 0.001 与 20 之间 / scale must be within [0.001, 20]");
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec) return make_error("无法创建目录 cannot create " + options.out_dir + ": " + ec.message());
+  auto path = [&](const char* name) { return (std::filesystem::path(options.out_dir) / name).string(); };
+
+  say("生成区县与学校…");
+  City city = build_demo_city(options.seed, options.scale);
+  DemoSummary summary;
+  summary.districts = districts().size();
+  summary.schools = city.schools.size();
+  summary.facts_rows = city.schools.size() * kYears;
+  say("已生成 " + std::to_string(city.schools.size()) + " 所学校及两个学年的学校年度数据");
+
+  std::vector<WrittenFile> files;
+  if (auto st = write_schools_csv(city, path("schools.csv")); !st) return st.error();
+  files.push_back({"schools.csv", "schools", summary.schools, ""});
+  if (auto st = write_facts_csv(city, path("school_facts.csv")); !st) return st.error();
+  files.push_back({"school_facts.csv", "school_facts", summary.facts_rows, ""});
+
+  IdNumberMaker ids;
+  {
+    say("生成教师…");
+    CsvOut out(path("teachers.csv"), *import::find_import_kind("teachers"), true);
+    summary.teachers = write_teachers(city, ids, out);
+    if (auto st = out.close(); !st) return st.error();
+    files.push_back({"teachers.csv", "teachers", summary.teachers, ""});
+    say("已生成 " + std::to_string(summary.teachers) + " 名教师");
+  }
+  {
+    say("生成学生…");
+    CsvOut out(path("students.csv"), *import::find_import_kind("students"), true);
+    summary.students = write_students(city, ids, out);
+    if (auto st = out.close(); !st) return st.error();
+    files.push_back({"students.csv", "students", summary.students, ""});
+    say("已生成 " + std::to_string(summary.students) + " 名学生");
+  }
+
+  say("生成学区范围…");
+  auto catchments = build_catchments(city);
+  summary.catchments = catchments.size();
+  for (auto& c : catchments) summary.multi_school_catchments += c.multi();
+  if (auto st = write_text(path("catchments.geojson"), catchments_geojson(city, catchments)); !st) return st.error();
+  files.push_back({"catchments.geojson", "catchments", summary.catchments, ""});
+
+  if (auto st = write_text(path("README.txt"), readme_text(city, summary)); !st) return st.error();
+  for (auto& f : files) f.sha256 = file_sha256(path(f.name.c_str()));
+  if (auto st = write_text(path("manifest.json"), manifest_json(city, summary, files)); !st) return st.error();
+  say("完成：" + options.out_dir);
+  return summary;
+}
+
+}  // namespace youjun::demo

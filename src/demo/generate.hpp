@@ -1,0 +1,37 @@
+#pragma once
+// `youjun demo generate`: a synthetic city modelled on 绍兴 (six real districts, ~250 schools,
+// ~15,000 teachers, ~200,000 students at scale 1.0), written as the import files the product reads:
+//   schools.csv, school_facts.csv (2024-2025 and 2025-2026), teachers.csv, students.csv,
+//   catchments.geojson, README.txt, manifest.json.
+// Deterministic: the same seed and scale give byte-identical files on every platform.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/result.hpp"
+#include "demo/city.hpp"
+
+namespace youjun::demo {
+
+struct DemoOptions {
+  uint64_t seed = 20260901;
+  double scale = 1.0;  // 0.02 = ~5 schools per district and a few thousand students
+  std::string out_dir;
+  std::function<void(const std::string&)> progress;  // Chinese progress lines; may be empty
+};
+
+struct DemoSummary {
+  size_t districts = 0, schools = 0, facts_rows = 0, teachers = 0, students = 0;
+  size_t catchments = 0, multi_school_catchments = 0;
+};
+
+// The city in memory (schools, enrolment, facts), without people or files. Used by the writer and
+// by tests.
+City build_demo_city(uint64_t seed, double scale);
+
+Result<DemoSummary> generate_demo_city(const DemoOptions& options);
+
+// Scales accepted by the command line.
+constexpr double kMinScale = 0.001, kMaxScale = 20;
+
+}  // namespace youjun::demo

@@ -1,0 +1,42 @@
+#pragma once
+// Teachers and students of the demo city, written row by row, and the valid, unique 身份证号 they
+// carry (GB 11643: address code, birth date, sequence whose parity is the gender, check character).
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+
+#include "demo/city.hpp"
+#include "demo/csv_out.hpp"
+#include "demo/rng.hpp"
+
+namespace youjun::demo {
+
+struct CivilDate {
+  int year, month, day;
+};
+long days_from_civil(int y, int m, int d);  // days since 1970-01-01
+CivilDate civil_from_days(long days);
+std::string iso_date(const CivilDate& d);
+
+class IdNumberMaker {
+ public:
+  // A number not handed out before; `area` is a 6-digit address code.
+  std::string make(Rng& rng, const std::string& area, const CivilDate& birth, bool male);
+  size_t issued() const { return used_.size(); }
+
+ private:
+  std::unordered_set<uint64_t> used_;  // first 17 digits as a number
+};
+
+// Address code of someone born in the demo city's district `district` in `birth_year`
+// (柯桥区 was 绍兴县 330621 and 上虞区 was 上虞市 330682 before 2014).
+std::string birth_area_code(int district, int birth_year);
+// Address codes of other places (other Zhejiang cities, other provinces) people come from.
+std::string other_area_code(Rng& rng, bool from_other_province);
+
+// One row per teacher of the latest school year, consistent with the schools' facts.
+size_t write_teachers(const City& city, IdNumberMaker& ids, CsvOut& out);
+// One row per student of the latest school year, per school and grade exactly the facts' counts.
+size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out);
+
+}  // namespace youjun::demo

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Command-line contract tests: exit codes (0 ok, 2 bad input, 1 failure), error lines
+# FILE:ROW:COLUMN: message, encodings, export headers. Prints "ok - name" / "not ok - name".
+set -u
+YJ=$(realpath "$1")
+T=$(mktemp -d /tmp/youjun-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T"
+n_ok=0; n_fail=0
+check() {  # check NAME COMMAND... ; passes when the command succeeds
+  local name=$1; shift
+  if "$@" > "$T/last.out" 2> "$T/last.err"; then echo "ok - $name"; n_ok=$((n_ok+1));
+  else echo "not ok - $name"; sed 's/^/    /' "$T/last.out" "$T/last.err" | head -20; n_fail=$((n_fail+1)); fi
+}
+exit_code() { "$@" >/dev/null 2>"$T/stderr"; echo $?; }
+
+check "version prints the version" bash -c "'$YJ' version | grep -qx 'youjun [0-9.]*'"
+check "db init applies migrations" bash -c "'$YJ' db init --db city.db && '$YJ' db status --db city.db | grep -q '^001  001_core'"
+
+printf '\xef\xbb\xbf学校代码,学校名称,区县代码,区县名称,学段,办学性质,城乡类别,地址,经度,纬度\r\n3306020001,越城区鲁迅小学,330602,越城区,小学,公办,城区,"鲁迅路1号,东门",120.58,30.00\r\n3306030001,柯桥区齐贤镇中学,330603,柯桥区,初中,公办,镇区,,,\r\n' > schools.csv
+check "import schools (UTF-8 BOM, CRLF, quoted comma)" bash -c "'$YJ' import schools schools.csv --db city.db | grep -q '2 行，新增 2'"
+check "re-import is idempotent" bash -c "'$YJ' import schools schools.csv --db city.db | grep -q '新增 0，更新 0，未变 2'"
+
+printf 'school_code,name,district_code,district_name,level,ownership,locale\n3306040001,上虞区实验小学,330604,上虞区,primary,public,urban\n' | iconv -f UTF-8 -t GB18030 > gbk.csv
+printf '学校代码,学校名称,区县代码,区县名称,学段,办学性质,城乡类别\n3306040002,上虞区百官小学,330604,上虞区,小学,公办,城区\n' | iconv -f UTF-8 -t GB18030 > gbk_zh.csv
+check "import GBK files (English and Chinese headers)" bash -c "'$YJ' import schools gbk.csv gbk_zh.csv --db city.db"
+check "GBK text stored as UTF-8" bash -c "'$YJ' export schools --db city.db --out all.csv && grep -q '上虞区百官小学' all.csv"
+
+cp city.db before.db
+printf '学校代码,学校名称,区县代码,区县名称,学段,办学性质,城乡类别\n3306040003,好学校,330604,上虞区,幼儿园,公办,城区\n3306040004,,330604,上虞区,小学,公办,城区\n' > bad.csv
+rc=$(exit_code "$YJ" import schools bad.csv --db city.db)
+check "bad import exits 2" test "$rc" = 2
+check "bad import reports every bad row as FILE:ROW:COLUMN" bash -c "grep -q '^bad.csv:2:学段: ' '$T/stderr' && grep -q '^bad.csv:3:学校名称: ' '$T/stderr'"
+check "bad import leaves the database unchanged" bash -c "'$YJ' export schools --db city.db --out after.csv && '$YJ' export schools --db before.db --out before.csv && cmp -s after.csv before.csv"
+
+# A facts file with every column (header from an empty export), zeros, and a non-numeric area.
+"$YJ" export school_facts --db city.db --out facts_tmpl.csv > /dev/null
+sed '1s/^\xef\xbb\xbf//; s/\r$//' facts_tmpl.csv | head -1 > facts_bad.csv
+awk -F, 'NR==1 { for (i = 1; i <= NF; i++) printf "%s%s", (i > 1 ? "," : ""), ($i == "学校代码" ? "3306020001" : $i == "学年" ? "2025-2026" : $i ~ /^教学及辅助用房面积/ ? "abc" : "0"); print "" }' facts_bad.csv >> facts_bad.csv
+rc=$(exit_code "$YJ" import school_facts facts_bad.csv --db city.db)
+check "non-numeric area is rejected with its column" bash -c "test $rc = 2 && grep -q '^facts_bad.csv:2:教学及辅助用房面积(平方米): ' '$T/stderr'"
+
+rc=$(exit_code "$YJ" import schools nope.csv --db city.db)
+check "missing file is bad input" test "$rc" = 2
+rc=$(exit_code "$YJ" import nonsense schools.csv --db city.db)
+check "unknown kind fails" test "$rc" != 0
+
+check "export xlsx" bash -c "'$YJ' export schools --db city.db --out s.xlsx && test -s s.xlsx && '$YJ' import schools s.xlsx --db city.db | grep -q '新增 0'"
+check "export header is Chinese" bash -c "head -c 200 all.csv | grep -q '学校代码,学校名称,区县代码,区县名称,学段'"
+
+echo "cli: $n_ok passed, $n_fail failed"
+[ $n_fail -eq 0 ]

@@ -1,0 +1,214 @@
+#include "import/importer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "import/field_parse.hpp"
+#include "import/import_fixtures.hpp"
+#include "store/migrations.hpp"
+#include "test_util.hpp"
+
+using namespace youjun;
+using youjun::test::make_id;
+using youjun::test::make_table;
+
+namespace {
+
+struct Db {
+  test::TempDir dir;
+  std::string path = dir.path("city.db");
+  std::unique_ptr<store::Connection> conn;
+  PersonalDataKey key = PersonalDataKey::from_bytes({1, 2, 3});
+  Db() {
+    conn = std::move(*store::open_database(path));
+    EXPECT_TRUE(store::migrate(*conn).ok());
+  }
+  import::ImportReport run(const std::string& kind, const io::Table& t, const import::ImportOptions& o = {}) {
+    auto r = import::import_table(*conn, key, *import::find_import_kind(kind), t, o);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return *r;
+  }
+  int64_t count(const std::string& table) { return (*conn->query("SELECT COUNT(*) FROM " + table))[0].integer(0); }
+};
+
+// A school_facts file with every column (Chinese headers): school, year and teaching area from `rows`,
+// every other column "0".
+io::Table facts_table(const std::vector<std::vector<std::string>>& rows) {
+  const auto& kind = *import::find_import_kind("school_facts");
+  io::Table t;
+  t.file = "f.csv";
+  for (const auto& f : kind.fields) t.header.push_back(f.zh);
+  long line = 2;
+  for (const auto& r : rows) {
+    t.start_row(line++);
+    for (const auto& f : kind.fields)
+      t.add_cell(f.key == "school_code" ? r[0] : f.key == "school_year" ? r[1] : f.key == "teaching_area_m2" ? r[2] : "0");
+  }
+  t.finish();
+  return t;
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST(ImportParse, CellParsers) {
+  int64_t i;
+  EXPECT_TRUE(import::parse_integer("12", i));
+  EXPECT_EQ(i, 12);
+  EXPECT_TRUE(import::parse_integer("12.0", i));  // Excel's whole numbers
+  EXPECT_FALSE(import::parse_integer("12.5", i));
+  EXPECT_FALSE(import::parse_integer("abc", i));
+  int64_t fen;
+  EXPECT_TRUE(import::parse_money_fen("1234.5", fen));
+  EXPECT_EQ(fen, 123450);
+  EXPECT_TRUE(import::parse_money_fen("0.07", fen));
+  EXPECT_EQ(fen, 7);
+  EXPECT_FALSE(import::parse_money_fen("1.234", fen));
+  EXPECT_FALSE(import::parse_money_fen("-5", fen));
+  std::string iso;
+  EXPECT_TRUE(import::parse_date("2015/9/1", iso));
+  EXPECT_EQ(iso, "2015-09-01");
+  EXPECT_TRUE(import::parse_date("20150901", iso));
+  EXPECT_EQ(iso, "2015-09-01");
+  EXPECT_FALSE(import::parse_date("2015-02-30", iso));
+  EXPECT_FALSE(import::parse_date("2015-09-01x", iso));
+  bool b;
+  EXPECT_TRUE(import::parse_bool("是", b));
+  EXPECT_TRUE(b);
+  EXPECT_TRUE(import::parse_bool("N", b));
+  EXPECT_FALSE(b);
+}
+
+TEST(Import, SchoolsWithChineseAndEnglishValues) {
+  Db db;
+  auto r = db.run("schools", test::two_schools());
+  ASSERT_TRUE(r.ok()) << format_row_errors(r.errors);
+  EXPECT_EQ(r.rows, 2u);
+  EXPECT_EQ(r.inserted, 2u);
+  EXPECT_EQ(r.updated, 0u);
+  EXPECT_EQ(db.count("districts"), 2);
+  auto rows = *db.conn->query("SELECT level, ownership, locale, lon FROM schools WHERE code = '3306020001'");
+  EXPECT_EQ(rows[0].text(0), "primary");
+  EXPECT_EQ(rows[0].text(1), "public");
+  EXPECT_EQ(rows[0].text(2), "urban");
+  EXPECT_DOUBLE_EQ(rows[0].real(3), 120.58);
+  auto junior = *db.conn->query("SELECT level, lon FROM schools WHERE code = '3306030001'");
+  EXPECT_EQ(junior[0].text(0), "junior");
+  EXPECT_TRUE(junior[0].is_null(1));
+}
+
+TEST(Import, ReimportIsIdempotentAndChangesAreCounted) {
+  Db db;
+  db.run("schools", test::two_schools());
+  auto again = db.run("schools", test::two_schools());
+  EXPECT_EQ(again.inserted, 0u);
+  EXPECT_EQ(again.updated, 0u);
+  auto version = (*db.conn->query("SELECT row_version FROM schools WHERE code = '3306020001'"))[0].integer(0);
+  EXPECT_EQ(version, 1);
+  auto changed = make_table("s2.csv", {"school_code", "name", "district_code", "district_name", "level", "ownership", "locale"},
+                            {{"3306020001", "越城区鲁迅小学（新校区）", "330602", "越城区", "primary", "public", "urban"}});
+  auto r = db.run("schools", changed);
+  EXPECT_EQ(r.inserted, 0u);
+  EXPECT_EQ(r.updated, 1u);
+  EXPECT_EQ((*db.conn->query("SELECT row_version, name FROM schools WHERE code = '3306020001'"))[0].integer(0), 2);
+}
+
+// The list of bad imports: wrong value, missing column, bad ID checksum, duplicate code,
+// non-numeric area. Every bad cell is reported and the database file is byte-for-byte unchanged.
+TEST(Import, BadRowsAreAllReportedAndNothingChanges) {
+  Db db;
+  db.run("schools", test::two_schools());
+  db.conn.reset();  // close so the file on disk is complete (WAL checkpointed)
+  std::string before = file_bytes(db.path);
+  db.conn = std::move(*store::open_database(db.path));
+
+  auto bad = make_table("bad.csv", {"学校代码", "学校名称", "区县代码", "区县名称", "学段", "办学性质", "城乡类别"},
+                        {{"3306040001", "上虞区实验小学", "330604", "上虞区", "小学", "公办", "城区"},
+                         {"3306040002", "上虞区幼儿园", "330604", "上虞区", "幼儿园", "公办", "城区"},
+                         {"3306040001", "重复学校", "330604", "上虞区", "初中", "公办", "乡村"},
+                         {"3306040003", "", "330602", "上虞区", "初中", "民办", "镇区"}});
+  auto r = db.run("schools", bad);
+  ASSERT_EQ(r.errors.size(), 4u) << format_row_errors(r.errors);
+  EXPECT_EQ(r.errors[0].to_string().substr(0, 18), "bad.csv:3:学段: ");  // 学段 is 6 bytes of UTF-8
+  EXPECT_EQ(r.errors[1].row, 4);
+  EXPECT_NE(r.errors[1].message.find("与第2行重复"), std::string::npos);
+  EXPECT_EQ(r.errors[2].row, 5);
+  EXPECT_EQ(r.errors[2].column, "学校名称");
+  EXPECT_EQ(r.errors[3].column, "区县名称");  // 330602 is 越城区, not 上虞区
+  EXPECT_EQ(db.count("schools"), 2);
+
+  auto missing = make_table("m.csv", {"学校代码", "学校名称"}, {{"1", "x"}});
+  auto rm = db.run("schools", missing);
+  ASSERT_EQ(rm.errors.size(), 5u);  // 区县代码, 区县名称, 学段, 办学性质, 城乡类别
+  EXPECT_EQ(rm.errors[0].row, 1);
+
+  auto facts = facts_table({{"3306020001", "2025-2026", "很大"}, {"9999999999", "2025-2026", "10"}});
+  auto rf = db.run("school_facts", facts);
+  ASSERT_GE(rf.errors.size(), 2u);
+  bool area = false, fk = false;
+  for (auto& e : rf.errors) {
+    area |= e.row == 2 && e.column == "教学及辅助用房面积(平方米)";
+    fk |= e.row == 3 && e.column == "学校代码";
+  }
+  EXPECT_TRUE(area);
+  EXPECT_TRUE(fk);
+
+  std::string id = make_id("330602", "20150901", 11);
+  std::string bad_id = id.substr(0, 17) + (id[17] == '1' ? "2" : "1");
+  auto students = make_table("stu.csv", {"身份证号", "姓名", "性别", "出生日期", "户籍类型", "随迁子女", "学校代码", "年级", "班级号"},
+                             {{bad_id, "张三", "男", "2015-09-01", "本地城镇", "否", "3306020001", "5", "1"}});
+  auto rs = db.run("students", students);
+  ASSERT_EQ(rs.errors.size(), 1u);
+  EXPECT_EQ(rs.errors[0].column, "身份证号");
+  EXPECT_NE(rs.errors[0].message.find("校验位"), std::string::npos);
+
+  db.conn.reset();
+  EXPECT_EQ(file_bytes(db.path), before);
+}
+
+TEST(Import, StudentsAreStoredMaskedAndEncrypted) {
+  Db db;
+  db.run("schools", test::two_schools());
+  std::string id = make_id("330602", "20150901", 11);  // sequence 011: odd -> male
+  auto t = make_table("stu.csv", {"id_number", "name", "gender", "birth_date", "hukou_type", "migrant", "school_code", "grade", "class_no"},
+                      {{id, "张三", "M", "2015-09-01", "nonlocal", "是", "3306020001", "5", "2"}});
+  auto r = db.run("students", t);
+  ASSERT_TRUE(r.ok()) << format_row_errors(r.errors);
+  auto rows = *db.conn->query("SELECT id_hash, id_enc, id_masked, migrant FROM students");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text(0), db.key.lookup_hash(id));
+  EXPECT_EQ(*db.key.decrypt(rows[0].text(1)), id);
+  EXPECT_EQ(rows[0].text(2), id.substr(0, 4) + "**********" + id.substr(14));
+  EXPECT_EQ(rows[0].integer(3), 1);
+  // No column holds the clear number.
+  auto dump = *db.conn->query("SELECT * FROM students");
+  for (auto& c : dump[0].cells)
+    if (auto s = std::get_if<std::string>(&c)) EXPECT_EQ(s->find(id.substr(6, 8)), std::string::npos);
+
+  auto wrong = make_table("stu2.csv", {"id_number", "name", "gender", "birth_date", "hukou_type", "migrant", "school_code", "grade", "class_no"},
+                          {{id, "张三", "F", "2015-09-02", "nonlocal", "否", "3306020001", "5", "2"}});
+  auto rw = db.run("students", wrong);
+  ASSERT_EQ(rw.errors.size(), 2u);
+  EXPECT_EQ(rw.errors[0].column, "gender");
+  EXPECT_EQ(rw.errors[1].column, "birth_date");
+}
+
+TEST(Import, SchoolAdminScope) {
+  Db db;
+  db.run("schools", test::two_schools());
+  auto facts = facts_table({{"3306020001", "2025-2026", "100"}, {"3306030001", "2025-2026", "100"}});
+  import::ImportOptions o;
+  o.restrict_school = "3306020001";
+  auto r = db.run("school_facts", facts, o);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].row, 3);
+  EXPECT_EQ(db.count("school_facts"), 0);
+}

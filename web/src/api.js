@@ -1,0 +1,129 @@
+// Thin client for the youjun HTTP API (docs/api.md). The session lives in the HTTP-only cookie
+// `yj_session`; the CSRF token is kept in memory only and sent on every state-changing request.
+import { reactive } from 'vue'
+
+export const session = reactive({
+  user: null, // User = {username, display_name, role, school_code, disabled, locked_until}
+  csrf: '',
+  checked: false, // GET /auth/me has been tried once since the page loaded
+})
+
+let onUnauthorized = () => {}
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error) || `HTTP ${status}`)
+    this.status = status
+    this.code = (body && body.code) || ''
+    this.body = body || {}
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+// request('GET', '/schools', {query}) / request('POST', '/users', {json}) / request('POST', ..., {form})
+export async function request(method, path, { query, json, form, auth401 = true } = {}) {
+  let url = '/api/v1' + path
+  if (query) {
+    const qs = new URLSearchParams()
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== null && v !== '') qs.set(k, String(v))
+    }
+    const s = qs.toString()
+    if (s) url += '?' + s
+  }
+  const headers = { Accept: 'application/json' }
+  let body
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(json)
+  } else if (form) {
+    body = form // the browser sets the multipart boundary
+  }
+  if (UNSAFE.has(method) && session.csrf) headers['X-CSRF-Token'] = session.csrf
+
+  let res
+  try {
+    res = await fetch(url, { method, headers, body, credentials: 'same-origin' })
+  } catch (e) {
+    throw new ApiError(0, { error: '', code: 'network' })
+  }
+  let data = null
+  const text = await res.text()
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      data = { error: '', code: 'bad_response' }
+    }
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data)
+    if (res.status === 401 && auth401) {
+      session.user = null
+      session.csrf = ''
+      onUnauthorized()
+    }
+    throw err
+  }
+  return data
+}
+
+export const api = {
+  login: (username, password) =>
+    request('POST', '/auth/login', { json: { username, password }, auth401: false }),
+  logout: () => request('POST', '/auth/logout', { auth401: false }),
+  me: () => request('GET', '/auth/me', { auth401: false }),
+  overview: (query) => request('GET', '/overview', { query }),
+  schools: (query) => request('GET', '/schools', { query }),
+  school: (code) => request('GET', '/schools/' + encodeURIComponent(code)),
+  students: (code, query) => request('GET', '/schools/' + encodeURIComponent(code) + '/students', { query }),
+  importKinds: () => request('GET', '/import/kinds'),
+  importFile: (kind, file, sheet) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    if (sheet) form.append('sheet', sheet)
+    return request('POST', '/import/' + encodeURIComponent(kind), { form })
+  },
+  users: () => request('GET', '/users'),
+  createUser: (u) => request('POST', '/users', { json: u }),
+  updateUser: (username, patch) => request('PUT', '/users/' + encodeURIComponent(username), { json: patch }),
+  audit: (query) => request('GET', '/audit', { query }),
+  myChildren: () => request('GET', '/my/children'),
+}
+
+export async function restoreSession() {
+  if (session.checked) return session.user
+  session.checked = true
+  try {
+    const r = await api.me()
+    session.user = r.user
+    session.csrf = r.csrf_token || ''
+  } catch {
+    session.user = null
+    session.csrf = ''
+  }
+  return session.user
+}
+
+// What each role may open (docs/api.md "Roles" and the route table).
+const CAPS = {
+  overview: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],
+  schools: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],
+  import: ['bureau_admin', 'bureau_staff', 'school_admin'],
+  users: ['bureau_admin'],
+  audit: ['bureau_admin', 'auditor'],
+  children: ['parent'],
+}
+export function can(cap, user = session.user) {
+  return !!user && (CAPS[cap] || []).includes(user.role)
+}
+export function homeFor(user = session.user) {
+  if (!user) return '/login'
+  if (can('overview', user)) return '/overview'
+  if (can('children', user)) return '/children'
+  return '/forbidden'
+}

@@ -1,0 +1,61 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { can, homeFor, restoreSession, session, setUnauthorizedHandler } from './api.js'
+import { ElMessage } from 'element-plus'
+import { i18n } from './i18n/index.js'
+import Login from './views/Login.vue'
+import Layout from './views/Layout.vue'
+
+// Hash history: the server only has to serve index.html at "/" (no SPA fallback needed).
+const routes = [
+  { path: '/login', name: 'login', component: Login, meta: { public: true } },
+  {
+    path: '/',
+    component: Layout,
+    children: [
+      { path: '', name: 'home', redirect: () => homeFor() },
+      { path: 'overview', name: 'overview', component: () => import('./views/Overview.vue'), meta: { cap: 'overview', title: 'nav.overview' } },
+      { path: 'schools', name: 'schools', component: () => import('./views/Schools.vue'), meta: { cap: 'schools', title: 'nav.schools' } },
+      { path: 'schools/:code', name: 'school', component: () => import('./views/SchoolDetail.vue'), meta: { cap: 'schools', title: 'nav.schools', nav: 'schools' } },
+      { path: 'import', name: 'import', component: () => import('./views/Import.vue'), meta: { cap: 'import', title: 'nav.import' } },
+      { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { cap: 'users', title: 'nav.users' } },
+      { path: 'audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { cap: 'audit', title: 'nav.audit' } },
+      { path: 'children', name: 'children', component: () => import('./views/Children.vue'), meta: { cap: 'children', title: 'nav.children' } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('./views/Message.vue'), props: { kind: 'forbidden' } },
+      { path: ':rest(.*)*', name: 'notfound', component: () => import('./views/Message.vue'), props: { kind: 'notFound' } },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.beforeEach(async (to) => {
+  await restoreSession()
+  if (to.meta.public) {
+    if (session.user && to.name === 'login') return homeFor()
+    return true
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (to.meta.cap && !can(to.meta.cap)) return homeFor()
+  return true
+})
+
+router.afterEach((to) => {
+  const title = to.meta.title ? i18n.global.t(to.meta.title) + ' · ' : ''
+  document.title = title + '优均 youjun'
+})
+
+// Any 401 from the API (expired or revoked session) -> back to the login page.
+let redirecting = false
+setUnauthorizedHandler(() => {
+  const current = router.currentRoute.value
+  if (redirecting || current.name === 'login') return
+  redirecting = true
+  ElMessage.warning(i18n.global.t('app.sessionExpired'))
+  router
+    .replace({ name: 'login', query: current.fullPath !== '/' ? { redirect: current.fullPath } : {} })
+    .finally(() => {
+      redirecting = false
+    })
+})
