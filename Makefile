@@ -14,7 +14,7 @@ setup:
 
 build: setup
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > $(BUILD).cmake.log 2>&1 || (cat $(BUILD).cmake.log; exit 1)
-	@cmake --build $(BUILD) -j $(JOBS) 2>&1 | grep -E "error|warning: unused|Error" ; test $${PIPESTATUS[0]} -eq 0
+	@cmake --build $(BUILD) -j $(JOBS) 2>&1 | grep -E " error|error:|Error [0-9]" ; test $${PIPESTATUS[0]} -eq 0
 	@if [ -f web/package.json ]; then (cd web && npm run --silent build >/dev/null) || exit 1; fi
 	@echo "构建完成 built: $(BUILD)/youjun"
 

@@ -18,4 +18,5 @@ cat <<'TXT'
   staff    局工作人员 bureau_staff
   school   学校管理员 school_admin（第一所学校）
   auditor  审计员 auditor
+  parent   家长 parent（一名学生的家长）
 TXT

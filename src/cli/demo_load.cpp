@@ -3,9 +3,42 @@
 #include <chrono>
 #include <cstdio>
 
+#include "auth/accounts.hpp"
+#include "core/time_util.hpp"
 #include "import/importer.hpp"
 
 namespace youjun::cli {
+
+namespace {
+
+// The demo accounts printed by `make run`. All share one password; a real bureau sets its own.
+constexpr const char* kDemoPassword = "Youjun@2026";
+
+int create_demo_users(store::Connection& db) {
+  auto first_school = db.query("SELECT code FROM schools WHERE level IN ('primary','nine_year') ORDER BY code LIMIT 1");
+  auto first_student = db.query("SELECT id_hash FROM students ORDER BY id_hash LIMIT 1");
+  if (!first_school || !first_student) return fail("读取演示数据失败");
+  std::string school = first_school->empty() ? "" : (*first_school)[0].text(0);
+  std::vector<std::string> child;
+  if (!first_student->empty()) child.push_back((*first_student)[0].text(0));
+  std::vector<auth::NewUser> users = {
+      {"admin", "局管理员（演示）", kDemoPassword, "bureau_admin", "", {}},
+      {"staff", "局工作人员（演示）", kDemoPassword, "bureau_staff", "", {}},
+      {"school", "学校管理员（演示）", kDemoPassword, "school_admin", school, {}},
+      {"auditor", "审计员（演示）", kDemoPassword, "auditor", "", {}},
+      {"parent", "家长（演示）", kDemoPassword, "parent", "", child},
+  };
+  for (const auto& u : users) {
+    auto existing = auth::find_user(db, u.username);
+    if (existing && existing->has_value()) continue;  // loading twice keeps the accounts
+    auto created = auth::create_user(db, u, "demo-load", now_unix());
+    if (!created.ok()) return fail("创建演示账号 " + u.username + " 失败: " + created.message);
+  }
+  std::fprintf(stderr, "演示账号已创建: admin, staff, school (%s), auditor, parent；密码 %s\n", school.c_str(), kDemoPassword);
+  return kExitOk;
+}
+
+}  // namespace
 
 int run_demo_load(const DbArgs& dba, const std::string& dir) {
   auto opened = open_db_and_key(dba);
@@ -23,7 +56,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "已导入 %s: %zu 行 (%.2f s)\n", path.c_str(), report->rows, s);
   }
-  return kExitOk;
+  return create_demo_users(*db);
 }
 
 }  // namespace youjun::cli

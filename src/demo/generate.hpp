@@ -3,7 +3,8 @@
 // ~15,000 teachers, ~200,000 students at scale 1.0), written as the import files the product reads:
 //   schools.csv, school_facts.csv (2024-2025 and 2025-2026), teachers.csv, students.csv,
 //   catchments.geojson, README.txt, manifest.json.
-// Deterministic: the same seed and scale give byte-identical files on every platform.
+// Deterministic: the same seed and scale give byte-identical files (own PRNG, no std::*_distribution,
+// no libm transcendental functions), whatever the standard library.
 #include <cstdint>
 #include <functional>
 #include <string>

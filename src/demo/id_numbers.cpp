@@ -38,20 +38,20 @@ std::string IdNumberMaker::make(Rng& rng, const std::string& area, const CivilDa
   // 17 digits = area (6) + yyyymmdd (8) + sequence (3); the sequence's last digit is odd for men.
   uint64_t head = std::stoull(area) * 100000000ULL + static_cast<uint64_t>(birth.year) * 10000 + birth.month * 100 +
                   birth.day;
-  uint64_t seq = rng.below(500);
-  for (int probe = 0; probe < 500; ++probe) {
-    uint64_t s = ((seq + probe) % 500) * 2 + (male ? 1 : 0);
-    uint64_t key = head * 1000 + s;
-    if (used_.insert(key).second) {
-      char body[24];
-      std::snprintf(body, sizeof body, "%017llu", static_cast<unsigned long long>(key));
-      std::string id(body);
-      id += id_number_check_char(id);
-      return id;
-    }
+  uint64_t start = rng.below(500);  // drawn every time so the random stream does not depend on history
+  Counter& c = counters_[head * 2 + (male ? 1 : 0)];
+  if (c.used == 0) c.start = static_cast<uint16_t>(start);
+  if (c.used == 500) {
+    // All 500 numbers of that day and gender taken: use the next day (never happens at demo sizes).
+    return make(rng, area, civil_from_days(days_from_civil(birth.year, birth.month, birth.day) + 1), male);
   }
-  // All 500 numbers of that day and gender taken: use the next day (never happens at demo sizes).
-  return make(rng, area, civil_from_days(days_from_civil(birth.year, birth.month, birth.day) + 1), male);
+  uint64_t seq = ((c.start + c.used++) % 500) * 2 + (male ? 1 : 0);
+  ++issued_;
+  char body[24];
+  std::snprintf(body, sizeof body, "%017llu", static_cast<unsigned long long>(head * 1000 + seq));
+  std::string id(body);
+  id += id_number_check_char(id);
+  return id;
 }
 
 std::string birth_area_code(int district, int birth_year) {

@@ -3,7 +3,7 @@
 // carry (GB 11643: address code, birth date, sequence whose parity is the gender, check character).
 #include <cstdint>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "demo/city.hpp"
 #include "demo/csv_out.hpp"
@@ -20,12 +20,18 @@ std::string iso_date(const CivilDate& d);
 
 class IdNumberMaker {
  public:
-  // A number not handed out before; `area` is a 6-digit address code.
+  // A number not handed out before; `area` is a 6-digit address code. Numbers sharing area, birth
+  // date and gender take consecutive sequence numbers from a random start, so uniqueness needs
+  // one counter per (area, date, gender) instead of a set of every number.
   std::string make(Rng& rng, const std::string& area, const CivilDate& birth, bool male);
-  size_t issued() const { return used_.size(); }
+  size_t issued() const { return issued_; }
 
  private:
-  std::unordered_set<uint64_t> used_;  // first 17 digits as a number
+  struct Counter {
+    uint16_t start = 0, used = 0;
+  };
+  std::unordered_map<uint64_t, Counter> counters_;  // key: area·yyyymmdd·gender
+  size_t issued_ = 0;
 };
 
 // Address code of someone born in the demo city's district `district` in `birth_year`

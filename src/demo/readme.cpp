@@ -16,7 +16,7 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "所有学校、教师、学生均为虚构；姓名、身份证号、地址与真实人员和机构无关。\r\n";
   t += "区县名称与行政区划代码（越城区 330602、柯桥区 330603、上虞区 330604、诸暨市 330681、\r\n";
   t += "嵊州市 330683、新昌县 330624）和镇街名称取自真实地名，仅用于增加真实感。\r\n";
-  t += "同一种子（seed）与规模（scale）在任何机器上生成逐字节相同的文件。\r\n\r\n";
+  t += "同一种子（seed）与规模（scale）生成逐字节相同的文件（生成器自带随机数算法，不依赖标准库）。\r\n\r\n";
   t += "文件\r\n----\r\n";
   t += "schools.csv        学校（" + std::to_string(s.schools) + " 所）：学校代码、名称、区县、学段、办学性质、城乡类别、地址、经纬度。\r\n";
   t += "school_facts.csv   学校年度数据（2024-2025、2025-2026 两个学年，共 " + std::to_string(s.facts_rows) +
@@ -34,7 +34,9 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "CSV 文件为 UTF-8（带 BOM），Excel 可直接打开；表头为中文列名，与“导入格式”文档一致。\r\n";
   t += "schools.csv 与 students.csv 的枚举值用中文（小学、公办、城区、男、本地城镇、是），teachers.csv 用英文\r\n";
   t += "取值（primary、bachelor、county、M），两种写法导入时都接受。金额单位为元，面积单位为平方米。\r\n\r\n";
-  t += "导入顺序\r\n--------\r\n";
+  t += "导入\r\n----\r\n";
+  t += "一次导入全部文件并创建演示账号：youjun demo load --db city.db --dir 本目录\r\n";
+  t += "或按顺序逐个导入（学校须先于其他文件）：\r\n";
   t += "  youjun db init --db city.db\r\n";
   t += "  youjun import schools schools.csv --db city.db\r\n";
   t += "  youjun import school_facts school_facts.csv --db city.db\r\n";

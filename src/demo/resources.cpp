@@ -50,7 +50,7 @@ void design_school(Rng& r, School& s) {
                       urban ? r.uniform(0.02, 0.1) : rural ? r.uniform(0.1, 0.3) : r.uniform(0.05, 0.15),
                       r.uniform(0, 0.05)};
   for (int st = kPrimary; st <= kJunior; ++st)
-    s.m_teacher[st] = {r.uniform(1.05, 1.45), r.uniform(1.2, 3.0), r.uniform(1.1, 1.7)};
+    s.m_teacher[st] = {r.uniform(1.05, 1.45), r.uniform(1.1, 2.3), r.uniform(1.1, 1.7)};
   s.m_resource = {urban ? r.uniform(1.05, 1.5) : rural ? r.uniform(1.4, 3.0) : r.uniform(1.1, 1.8),
                   urban ? (pupils > 2000 ? r.uniform(1.0, 1.2) : r.uniform(1.02, 1.4))
                         : rural ? r.uniform(1.5, 4.0) : r.uniform(1.1, 2.0),

@@ -2,7 +2,7 @@
 // The demo generator's own pseudo-random numbers: xoshiro256** seeded through splitmix64.
 // Only integer arithmetic and IEEE + - * / are used, never std::*_distribution (whose output differs
 // between standard libraries) nor libm transcendental functions, so one seed gives the same bytes
-// everywhere.
+// whatever the standard library.
 #include <cstddef>
 #include <cstdint>
 #include <utility>

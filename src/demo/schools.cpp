@@ -277,6 +277,69 @@ void build_district_areas(City& city) {
   for (size_t i = 0; i < sites.size(); ++i) city.district_areas.push_back(voronoi_cell(box, sites, i));
 }
 
+namespace {
+
+// Schools per (level, locale) in one district: largest remainder over the 18 categories, with at
+// least one primary and one junior school.
+std::vector<int> category_counts(const District& d, int schools) {
+  std::vector<double> expected;
+  for (int l = 0; l < 6; ++l) {
+    auto shares = locale_shares(kLevels[l], d.urban_share);
+    for (int c = 0; c < 3; ++c) expected.push_back(kLevelShare[l] * shares[c]);
+  }
+  std::vector<int> counts = largest_remainder(expected, schools);
+  for (int slot : {0, 3}) {
+    if (counts[slot] + counts[slot + 1] + counts[slot + 2] > 0) continue;
+    auto biggest = std::max_element(counts.begin() + 6, counts.end());
+    if (*biggest > 0) --*biggest, ++counts[slot];
+  }
+  return counts;
+}
+
+School make_school(DistrictContext& ctx, uint64_t seed, Level level, Locale locale, std::set<std::string>& used_names,
+                   std::set<std::string>& used_codes) {
+  School s;
+  s.district = ctx.index;
+  s.level = level;
+  s.locale = locale;
+  decide_kind(ctx, s);
+  if (s.level == Level::Senior) ++ctx.seniors;
+  std::string kind = level_value(level);
+  int nth = s.locale == Locale::Urban || s.is_private ? 0 : ++ctx.in_town[s.town + "|" + kind];
+  s.name = unique_name(ctx, s, nth, used_names);
+  s.address = make_address(ctx, s);
+  do {
+    s.code = ctx.d.code + std::to_string(ctx.rng.range(1001, 9899));
+  } while (!used_codes.insert(s.code).second);
+  s.pos = place_school(ctx, s);
+  ctx.placed.push_back(s.pos);
+  to_lonlat(s.pos, s.lon, s.lat);
+  Rng design(seed, kStreamSchoolDesign, std::stoull(s.code));
+  bool central = nth == 1 && !s.village_school;
+  for (int stage = 0; stage < 3; ++stage) {
+    if (!has_stage(s.level, stage)) continue;
+    int grades = stage == kPrimary ? 6 : 3;
+    s.intake[stage] = draw_stage_size(design, s, stage, central) / grades;
+  }
+  design_people(design, ctx.d, s);
+  s.closing = s.village_school && s.intake[kPrimary] * 6 < 90 && design.chance(0.35);
+  return s;
+}
+
+// At least one crowded school (大班额) whenever there is a public urban primary or junior school.
+void ensure_one_crowded(City& city) {
+  for (auto& s : city.schools)
+    if (s.oversized_size > 0) return;
+  School* biggest = nullptr;
+  for (auto& s : city.schools) {
+    bool candidate = !s.is_private && s.locale == Locale::Urban && (s.level == Level::Primary || s.level == Level::Junior);
+    if (candidate && (!biggest || s.intake[0] + s.intake[1] > biggest->intake[0] + biggest->intake[1])) biggest = &s;
+  }
+  if (biggest) biggest->oversized_size = 60;
+}
+
+}  // namespace
+
 void build_schools(City& city) {
   const auto& ds = districts();
   std::vector<int> per_district;
@@ -291,65 +354,15 @@ void build_schools(City& city) {
   std::set<std::string> used_names, used_codes;
   city.schools.clear();
   for (size_t di = 0; di < ds.size(); ++di) {
-    const District& d = ds[di];
-    DistrictContext ctx(d, static_cast<int>(di), city.district_areas[di], Rng(city.seed, kStreamSchools, di));
+    DistrictContext ctx(ds[di], static_cast<int>(di), city.district_areas[di], Rng(city.seed, kStreamSchools, di));
     place_towns(ctx);
-    std::vector<double> expected;
-    for (int l = 0; l < 6; ++l) {
-      auto shares = locale_shares(kLevels[l], d.urban_share);
-      for (int c = 0; c < 3; ++c) expected.push_back(kLevelShare[l] * shares[c]);
-    }
-    std::vector<int> counts = largest_remainder(expected, per_district[di]);
-    // Every district keeps at least one primary and one junior school.
-    auto ensure = [&](int slot) {
-      int have = counts[slot] + counts[slot + 1] + counts[slot + 2];
-      if (have > 0) return;
-      auto biggest = std::max_element(counts.begin() + 6, counts.end());
-      if (*biggest > 0) --*biggest, ++counts[slot];
-    };
-    ensure(0);
-    ensure(3);
-    for (int l = 0; l < 6; ++l) {
-      for (int c = 0; c < 3; ++c) {
-        for (int k = 0; k < counts[l * 3 + c]; ++k) {
-          School s;
-          s.district = static_cast<int>(di);
-          s.level = kLevels[l];
-          s.locale = kLocales[c];
-          decide_kind(ctx, s);
-          if (s.level == Level::Senior) ++ctx.seniors;
-          std::string kind = std::to_string(l);
-          int nth = s.locale == Locale::Urban || s.is_private ? 0 : ++ctx.in_town[s.town + "|" + kind];
-          s.name = unique_name(ctx, s, nth, used_names);
-          s.address = make_address(ctx, s);
-          do {
-            s.code = d.code + std::to_string(ctx.rng.range(1001, 9899));
-          } while (!used_codes.insert(s.code).second);
-          s.pos = place_school(ctx, s);
-          ctx.placed.push_back(s.pos);
-          to_lonlat(s.pos, s.lon, s.lat);
-          Rng design(city.seed, kStreamSchoolDesign, std::stoull(s.code));
-          bool central = nth == 1 && !s.village_school;
-          for (int stage = 0; stage < 3; ++stage) {
-            if (!has_stage(s.level, stage)) continue;
-            int grades = stage == kPrimary ? 6 : 3;
-            s.intake[stage] = draw_stage_size(design, s, stage, central) / grades;
-          }
-          design_people(design, d, s);
-          s.closing = s.village_school && s.intake[kPrimary] * 6 < 90 && design.chance(0.35);
-          city.schools.push_back(std::move(s));
-        }
-      }
-    }
+    std::vector<int> counts = category_counts(ds[di], per_district[di]);
+    for (int l = 0; l < 6; ++l)
+      for (int c = 0; c < 3; ++c)
+        for (int k = 0; k < counts[l * 3 + c]; ++k)
+          city.schools.push_back(make_school(ctx, city.seed, kLevels[l], kLocales[c], used_names, used_codes));
   }
-  // At least one crowded school (大班额) whenever there is a public urban primary or junior school.
-  bool crowded = std::any_of(city.schools.begin(), city.schools.end(), [](const School& s) { return s.oversized_size > 0; });
-  School* biggest = nullptr;
-  for (auto& s : city.schools)
-    if (!crowded && !s.is_private && s.locale == Locale::Urban && (s.level == Level::Primary || s.level == Level::Junior) &&
-        (!biggest || s.intake[0] + s.intake[1] > biggest->intake[0] + biggest->intake[1]))
-      biggest = &s;
-  if (biggest) biggest->oversized_size = 60;
+  ensure_one_crowded(city);
   std::sort(city.schools.begin(), city.schools.end(), [](const School& a, const School& b) { return a.code < b.code; });
 }
 

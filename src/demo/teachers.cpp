@@ -36,7 +36,7 @@ const Weighted& subjects(int stage) {
 
 const char* backbone_value(Rng& r) {
   double u = r.uniform();
-  return u < 0.60 ? "county" : u < 0.88 ? "city" : u < 0.99 ? "province" : "national";
+  return u < 0.62 ? "county" : u < 0.90 ? "city" : u < 0.997 ? "province" : "national";
 }
 
 int min_age_for(const std::string& backbone) {

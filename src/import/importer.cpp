@@ -1,6 +1,7 @@
 #include "import/importer.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -278,7 +279,18 @@ Result<ImportReport> import_file(store::Connection& db, const PersonalDataKey& k
   if (!table) {
     ImportReport report;
     report.kind = kind_name;
-    report.errors.push_back({read.display_name.empty() ? path : read.display_name, 0, "", table.error().message});
+    // The reader's message is already "FILE:LINE:: text"; split it instead of prefixing the file twice.
+    std::string name = read.display_name.empty() ? path : read.display_name, msg = table.error().message;
+    long line = 0;
+    if (msg.rfind(name + ":", 0) == 0) {
+      size_t sep = msg.find("::", name.size());
+      if (sep != std::string::npos) {
+        line = std::atol(msg.c_str() + name.size() + 1);
+        msg = msg.substr(sep + 2);
+        if (!msg.empty() && msg[0] == ' ') msg.erase(0, 1);
+      }
+    }
+    report.errors.push_back({name, line, "", msg});
     return report;
   }
   return import_table(db, key, *kind, *table, options);

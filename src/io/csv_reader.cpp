@@ -1,5 +1,5 @@
-// RFC 4180 CSV reader: one pass over one buffer, quoted fields unescaped in place, cells copied once
-// into the Table's chunk storage.
+// RFC 4180 CSV reader: one pass over one buffer. The table adopts the decoded text and its cells are
+// views into it (quoted fields unescaped in place), so no cell is copied or allocated.
 #include <algorithm>
 #include <cstring>
 
@@ -80,6 +80,16 @@ std::string utf8_char_at(const char* p, const char* end) {
   return std::string(p, std::min<size_t>(n, static_cast<size_t>(end - p)));
 }
 
+// ="00123" is how many systems write text for Excel (keeps leading zeros and long ID numbers): the
+// cell's value is the text inside.
+std::string_view unwrap_excel_text(std::string_view cell) {
+  if (cell.size() >= 3 && cell[0] == '=' && cell[1] == '"' && cell.back() == '"') {
+    std::string_view inner = cell.substr(2, cell.size() - 3);
+    if (inner.find('"') == std::string_view::npos) return inner;
+  }
+  return cell;
+}
+
 class CsvParser {
  public:
   CsvParser(char* begin, char* end, char delimiter) : p_(begin), end_(end), delim_(delimiter) {
@@ -126,7 +136,7 @@ class CsvParser {
     while (p_ < end_ && is_space(*p_)) ++p_;
     if (p_ >= end_ || *p_ != '"') {
       while (p_ < end_ && !stop_[static_cast<unsigned char>(*p_)]) ++p_;
-      field = detail::trim_cell(std::string_view(start, static_cast<size_t>(p_ - start)));
+      field = unwrap_excel_text(detail::trim_cell(std::string_view(start, static_cast<size_t>(p_ - start))));
       return true;
     }
     long open_line = line_;
@@ -154,7 +164,7 @@ class CsvParser {
       if (c == '\n' || p_ + 1 >= end_ || p_[1] != '\n') ++line_;  // LF, CRLF (counted at its LF) or lone CR
       *out++ = *p_++;
     }
-    field = std::string_view(start, static_cast<size_t>(out - start));  // quoted text is kept verbatim
+    field = unwrap_excel_text(std::string_view(start, static_cast<size_t>(out - start)));  // otherwise verbatim
     while (p_ < end_ && is_space(*p_)) ++p_;
     if (p_ < end_ && !stop_[static_cast<unsigned char>(*p_)]) {
       error_line_ = line_;

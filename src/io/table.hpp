@@ -21,17 +21,20 @@ class Table {
   Table& operator=(Table&&) noexcept = default;
 
   std::string file;                      // name as given, used in error messages
-  std::string encoding;                  // "utf-8", "utf-8-bom", "gb18030", "xlsx"
-  std::vector<std::string> header;       // trimmed header cells
+  std::string encoding;                  // "utf-8", "utf-8-bom", "gb18030", "utf-16", "xlsx"
+  std::vector<std::string> header;       // trimmed header cells (first non-blank row)
 
   size_t row_count() const { return line_numbers_.size(); }
   size_t column_count() const { return header.size(); }
-  // Cell c of data row r (0-based); "" when the row is shorter. Surrounding spaces trimmed.
+  // Cell c of data row r (0-based); "" when the row is shorter. Surrounding spaces, tabs, U+00A0 and
+  // U+3000 are trimmed, except inside CSV quotes (quoted text is data, kept verbatim). Rows whose
+  // cells are all empty are skipped like blank lines.
   std::string_view cell(size_t r, size_t c) const;
   // 1-based row number in the file as a person sees it (header = 1, first data row = 2);
-  // for CSV with quoted newlines, the line where the record starts.
+  // for CSV with quoted newlines, the line where the record starts; for XLSX, the Excel row number.
   long line_number(size_t r) const { return line_numbers_[r]; }
-  // Number of cells the row actually had (to report ragged rows).
+  // Number of cells the row actually had (to report ragged rows). XLSX rows are padded to the
+  // header width (Excel does not store empty trailing cells), so only CSV rows come out short.
   size_t cells_in_row(size_t r) const { return row_offsets_[r + 1] - row_offsets_[r]; }
 
   // Builders used by the readers.
@@ -56,11 +59,14 @@ struct ReadOptions {
   std::string display_name; // name for messages; "" = the path
 };
 
-// Dispatches on the file extension (.csv, .txt, .xlsx). Errors that stop reading the whole file
-// (unreadable, bad encoding, malformed quoting, empty) are returned as RowErrors with row 0 or the
-// offending line.
+// Dispatches on the file extension (.csv, .txt, .xlsx; case-insensitive; the display name's extension
+// wins, so uploads stored without one work). Errors that stop reading the whole file (unreadable, bad
+// encoding, malformed quoting, empty) come back as one message in the RowError layout,
+// "FILE:LINE:: 说明" (LINE 0 = the whole file), already prefixed with the display name.
 Result<Table> read_table(const std::string& path, const ReadOptions& options = {});
-// CSV from bytes: strips a UTF-8 BOM, detects GBK/GB18030 when the bytes are not valid UTF-8.
+// CSV from bytes: strips a UTF-8 BOM, detects GBK/GB18030 when the bytes are not valid UTF-8 (a file
+// with a BOM or mostly valid UTF-8 and one bad byte is reported instead), decodes UTF-16 with a BOM,
+// and takes tabs as the separator when the header line has tabs and no commas.
 Result<Table> parse_csv(std::string bytes, const std::string& display_name);
 Result<Table> read_xlsx(const std::string& path, const ReadOptions& options = {});
 
@@ -71,6 +77,8 @@ Result<std::string> gb18030_to_utf8(std::string_view bytes);
 Result<std::string> utf8_to_gb18030(std::string_view text);
 
 // Writers. CSV: UTF-8 with BOM (Excel opens it correctly), RFC 4180 quoting, \r\n line ends.
+// XLSX: bold, frozen header row; a cell is written as a number only when reading it back gives the same
+// text ("3306001", "4.5"), so "007", "4.50" and 18-digit ID numbers stay text.
 Status write_csv(const std::string& path, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
 Status write_xlsx(const std::string& path, const std::string& sheet_name, const std::vector<std::string>& header,

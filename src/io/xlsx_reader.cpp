@@ -269,6 +269,7 @@ Result<Table> read_xlsx(const std::string& path, const ReadOptions& options) {
   if (read_strings == ZipArchive::Read::kTooBig) return detail::file_error(name, 0, "共享字符串表解压后过大，无法读取；请拆分文件后导入");
   if (read_strings == ZipArchive::Read::kCorrupt) return detail::file_error(name, 0, "文件已损坏：无法解压共享字符串表");
   if (read_strings == ZipArchive::Read::kOk) strings = detail::parse_shared_strings(xml);
+  std::string().swap(xml);  // the strings now own their text
   std::vector<detail::NumberFormat> formats = read_styles(zip, styles_path);
 
   std::string sheet_label = "工作表「" + sheet->name + "」";

@@ -65,7 +65,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   }
   sqlite3_busy_timeout(db, 10000);
   std::unique_ptr<SqliteConnection> c(new SqliteConnection(db));
-  auto s = c->exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+  auto s = c->exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!s) return s.error();
   return c;
 }

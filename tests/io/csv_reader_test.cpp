@@ -109,6 +109,13 @@ TEST(CsvReader, BareQuoteInsideUnquotedCellIsLiteral) {
   EXPECT_EQ(t.cell(0, 1), "ab\"c");
 }
 
+TEST(CsvReader, ExcelTextFormulaIsUnwrapped) {
+  auto t = parse_ok("身份证号,学校代码,备注\n=\"330602200001011234\",\"=\"\"0057\"\"\",=1+2\n");
+  EXPECT_EQ(t.cell(0, 0), "330602200001011234");
+  EXPECT_EQ(t.cell(0, 1), "0057");
+  EXPECT_EQ(t.cell(0, 2), "=1+2");
+}
+
 TEST(CsvReader, EmptyFileAndHeaderOnly) {
   EXPECT_EQ(parse_error(""), "t.csv:0:: 文件为空：没有表头行，也没有数据");
   EXPECT_EQ(parse_error("\xEF\xBB\xBF\r\n \r\n"), "t.csv:0:: 文件为空：没有表头行，也没有数据");

@@ -1,0 +1,31 @@
+#pragma once
+// Route handlers (one function per route of docs/api.md). Access and scope are checked before they run.
+#include "server/api.hpp"
+
+namespace youjun::server {
+
+// handlers_auth.cpp
+ApiResponse handle_health(RequestContext& c);
+ApiResponse handle_login(RequestContext& c);
+ApiResponse handle_logout(RequestContext& c);
+ApiResponse handle_me(RequestContext& c);
+// handlers_schools.cpp
+ApiResponse handle_overview(RequestContext& c);
+ApiResponse handle_schools(RequestContext& c);
+ApiResponse handle_school(RequestContext& c);
+// handlers_students.cpp
+ApiResponse handle_students(RequestContext& c);
+ApiResponse handle_my_children(RequestContext& c);
+// handlers_import.cpp
+ApiResponse handle_import_kinds(RequestContext& c);
+ApiResponse handle_import(RequestContext& c);
+// handlers_admin.cpp
+ApiResponse handle_users(RequestContext& c);
+ApiResponse handle_create_user(RequestContext& c);
+ApiResponse handle_update_user(RequestContext& c);
+ApiResponse handle_audit(RequestContext& c);
+
+// The session cookie (Set-Cookie value); an empty token clears it.
+std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);
+
+}  // namespace youjun::server

@@ -1,0 +1,46 @@
+#pragma once
+// `youjun serve`: cpp-httplib in front of dispatch_api and the static web app. Bounded bodies (1 MiB,
+// 64 MiB for imports; checked from Content-Length before reading), read/write timeouts, one log line per
+// request on stderr (time, method, path, status, ms, user: never query strings, bodies or tokens),
+// graceful stop (no new connections, in-flight requests finish).
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+#include "server/api.hpp"
+
+namespace youjun::server {
+
+struct ServerConfig {
+  std::string db_url;
+  std::string host = "127.0.0.1";
+  int port = 8080;               // 0 = any free port (tests)
+  std::string web_dir;           // built web app; "" = the not-built page
+  std::string key_file;          // "" = default_key_path(db_url)
+  ServerOptions options;
+  int read_timeout_seconds = 30;
+  int write_timeout_seconds = 60;
+  bool log_requests = true;
+};
+
+class HttpServer {
+ public:
+  // Opens the database, applies pending migrations, loads the personal-data key.
+  static Result<std::unique_ptr<HttpServer>> create(const ServerConfig& config);
+  ~HttpServer();
+
+  Result<int> bind();  // listens on host:port; returns the port
+  void run();          // serves until stop(); returns when in-flight requests are done
+  void stop();         // thread-safe, idempotent, may come before run()
+  ServerState& state();
+
+ private:
+  struct Impl;
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs the bound server until SIGINT or SIGTERM, then stops it gracefully. Returns the exit status (0).
+int run_until_signal(HttpServer& server);
+
+}  // namespace youjun::server

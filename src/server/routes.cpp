@@ -1,0 +1,77 @@
+#include "server/routes.hpp"
+
+#include <algorithm>
+
+#include "auth/roles.hpp"
+#include "server/handlers.hpp"
+
+namespace youjun::server {
+
+namespace {
+
+std::vector<std::string> roles(std::initializer_list<std::string_view> list) {
+  return std::vector<std::string>(list.begin(), list.end());
+}
+
+}  // namespace
+
+const std::vector<Route>& api_routes() {
+  using namespace auth;
+  const auto readers = roles({kBureauAdmin, kBureauStaff, kAuditor, kSchoolAdmin});
+  const auto importers = roles({kBureauAdmin, kBureauStaff, kSchoolAdmin});
+  static const std::vector<Route> table = {
+      {"GET", "/api/v1/health", Access::Open, {}, Scope::None, false, handle_health, "服务状态"},
+      {"POST", "/api/v1/auth/login", Access::Open, {}, Scope::None, false, handle_login, "登录"},
+      {"POST", "/api/v1/auth/logout", Access::AnySession, {}, Scope::None, false, handle_logout, "退出登录"},
+      {"GET", "/api/v1/auth/me", Access::AnySession, {}, Scope::None, false, handle_me, "当前用户"},
+      {"GET", "/api/v1/overview", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_overview, "全市总览"},
+      {"GET", "/api/v1/schools", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_schools, "学校列表"},
+      {"GET", "/api/v1/schools/{code}", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_school, "学校详情"},
+      {"GET", "/api/v1/schools/{code}/students", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_students,
+       "学生名单（脱敏，记入审计）"},
+      {"GET", "/api/v1/import/kinds", Access::Roles, importers, Scope::OwnSchoolFilter, false, handle_import_kinds,
+       "导入类型"},
+      {"POST", "/api/v1/import/{kind}", Access::Roles, importers, Scope::OwnSchoolRows, true, handle_import, "导入数据"},
+      {"GET", "/api/v1/users", Access::Roles, roles({kBureauAdmin}), Scope::None, false, handle_users, "用户列表"},
+      {"POST", "/api/v1/users", Access::Roles, roles({kBureauAdmin}), Scope::None, false, handle_create_user, "新建用户"},
+      {"PUT", "/api/v1/users/{username}", Access::Roles, roles({kBureauAdmin}), Scope::None, false, handle_update_user,
+       "修改用户"},
+      {"GET", "/api/v1/audit", Access::Roles, roles({kBureauAdmin, kAuditor}), Scope::None, false, handle_audit,
+       "审计日志"},
+      {"GET", "/api/v1/my/children", Access::Roles, roles({kParent}), Scope::OwnChildren, false, handle_my_children,
+       "我的子女"},
+  };
+  return table;
+}
+
+bool match_pattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+  params.clear();
+  size_t p = 0, q = 0;
+  while (p < pattern.size() && q < path.size()) {
+    if (pattern[p] == '{') {
+      size_t close = pattern.find('}', p);
+      size_t end = path.find('/', q);
+      if (end == std::string_view::npos) end = path.size();
+      if (close == std::string_view::npos || end == q) return false;
+      params[std::string(pattern.substr(p + 1, close - p - 1))] = std::string(path.substr(q, end - q));
+      p = close + 1;
+      q = end;
+    } else {
+      if (pattern[p] != path[q]) return false;
+      ++p;
+      ++q;
+    }
+  }
+  return p == pattern.size() && q == path.size();
+}
+
+bool is_state_changing(std::string_view method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+bool role_allowed(const Route& route, std::string_view role) {
+  if (route.access != Access::Roles) return true;
+  return std::find(route.roles.begin(), route.roles.end(), role) != route.roles.end();
+}
+
+}  // namespace youjun::server

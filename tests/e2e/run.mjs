@@ -1,0 +1,315 @@
+#!/usr/bin/env node
+// Browser tests of the youjun web UI against a running server (the real C++ server with a demo database).
+//
+//   YOUJUN_URL=http://127.0.0.1:18080 YOUJUN_USER=admin YOUJUN_PASSWORD=… node tests/e2e/run.mjs
+//   (or: cd web && npm run test:e2e)
+//
+// Optional: YOUJUN_CHROMIUM (default /usr/bin/chromium), YOUJUN_E2E_TIMEOUT_MS (per step, default 20000),
+// YOUJUN_E2E_TIMING=1 (durations as "#" lines).
+// Uses playwright-core from web/node_modules with the system Chromium; never downloads a browser.
+// Prints "ok - name" / "not ok - name" per test, then exactly one line "e2e: N passed, M failed";
+// exits 1 if any test failed. Full-page screenshots go to build/e2e-screenshots/ (repo root).
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const SHOTS = path.join(ROOT, 'build', 'e2e-screenshots')
+const BASE = (process.env.YOUJUN_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+const USER = process.env.YOUJUN_USER || ''
+const PASSWORD = process.env.YOUJUN_PASSWORD || ''
+const CHROMIUM = process.env.YOUJUN_CHROMIUM || '/usr/bin/chromium'
+const TIMEOUT = Number(process.env.YOUJUN_E2E_TIMEOUT_MS || 20000)
+
+const results = []
+function finish() {
+  const passed = results.filter((r) => r.ok).length
+  const failed = results.length - passed
+  console.log(`e2e: ${passed} passed, ${failed} failed`)
+  process.exitCode = failed ? 1 : 0
+}
+
+if (!USER || !PASSWORD) {
+  console.log('# YOUJUN_USER and YOUJUN_PASSWORD must be set (and YOUJUN_URL, default ' + BASE + ')')
+  results.push({ name: 'environment', ok: false })
+  console.log('not ok - environment')
+  finish()
+  process.exit()
+}
+
+let chromium
+try {
+  chromium = createRequire(path.join(ROOT, 'web', 'package.json'))('playwright-core').chromium
+} catch (e) {
+  console.log('# playwright-core not found: run `npm ci` in web/ first (' + e.message + ')')
+  results.push({ name: 'environment', ok: false })
+  console.log('not ok - environment')
+  finish()
+  process.exit()
+}
+
+fs.mkdirSync(SHOTS, { recursive: true })
+for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f))
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+// Start every run in Chinese, whatever an earlier run left in localStorage.
+await context.addInitScript(() => {
+  if (!sessionStorage.getItem('e2e-init')) {
+    sessionStorage.setItem('e2e-init', '1')
+    localStorage.removeItem('youjun.locale')
+  }
+})
+const page = await context.newPage()
+page.setDefaultTimeout(TIMEOUT)
+const consoleErrors = []
+page.on('pageerror', (e) => consoleErrors.push('pageerror: ' + e.message))
+page.on('console', (m) => {
+  // 401/422 answers are expected in these flows; the browser logs each failed fetch as an error
+  if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+    consoleErrors.push('console: ' + m.text())
+})
+
+let shotNo = 0
+async function shot(name) {
+  shotNo++
+  const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`)
+  await page.mouse.move(0, 0)
+  await page.evaluate(() => {
+    window.scrollTo(0, 0)
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur()
+  })
+  await page.waitForTimeout(400) // let transitions and chart animations settle
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+const tid = (id) => `[data-testid="${id}"]`
+// Element Plus puts the test id of <el-input> on the <input> itself; accept a wrapper too.
+const inp = (id) => `input${tid(id)}, ${tid(id)} input`
+const digits = (s) => Number(String(s).replace(/[^\d]/g, '') || 0)
+
+let loggedIn = false
+async function test(name, fn, { needsLogin = true } = {}) {
+  const before = consoleErrors.length
+  if (needsLogin && !loggedIn) {
+    results.push({ name, ok: false })
+    console.log(`not ok - ${name}`)
+    console.log('#   skipped: not logged in')
+    return
+  }
+  const started = Date.now()
+  try {
+    await fn()
+    results.push({ name, ok: true })
+    console.log(`ok - ${name}`)
+    if (process.env.YOUJUN_E2E_TIMING) console.log(`#   ${Date.now() - started} ms`)
+  } catch (e) {
+    results.push({ name, ok: false })
+    console.log(`not ok - ${name}`)
+    for (const line of String(e && e.stack ? e.stack : e).split('\n').slice(0, 8)) console.log('#   ' + line)
+    try {
+      shotNo++
+      await page.screenshot({ path: path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-FAILED-${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true })
+    } catch {
+      /* page gone */
+    }
+  }
+  for (const line of consoleErrors.slice(before)) console.log('#   browser ' + line.slice(0, 300))
+}
+
+// Options of an Element Plus select live in a popper teleported to <body>.
+async function chooseOption(selectTestId, optionTestId) {
+  await page.locator(tid(selectTestId)).click()
+  await page.locator(tid(optionTestId)).click()
+}
+
+// ---------------------------------------------------------------------------------------------------
+try {
+  await test('login page shows the server error for bad credentials', async () => {
+    const res = await page.goto(BASE + '/', { waitUntil: 'domcontentloaded' })
+    assert.ok(res && res.ok(), `GET / answered ${res && res.status()}`)
+    await page.locator(tid('login-page')).waitFor()
+    await page.locator(inp('login-username')).fill('e2e-no-such-user')
+    await page.locator(inp('login-password')).fill('wrong-password')
+    await page.locator(tid('login-submit')).click()
+    const err = page.locator(tid('login-error'))
+    await err.waitFor()
+    const text = (await err.innerText()).trim()
+    assert.ok(/[\u4e00-\u9fff]/.test(text), `error message should be Chinese, got "${text}"`)
+    await shot('login-error')
+  }, { needsLogin: false })
+
+  await test('log in', async () => {
+    await page.locator(inp('login-username')).fill(USER)
+    await page.locator(inp('login-password')).fill(PASSWORD)
+    await page.locator(tid('login-submit')).click()
+    await page.locator(tid('app-header')).waitFor()
+    const who = await page.locator(tid('current-user')).innerText()
+    assert.ok(who.trim().length > 0, 'current user shown in the header')
+    assert.match(await page.locator(tid('product-name')).innerText(), /优均/)
+    loggedIn = true
+    await shot('logged-in')
+  }, { needsLogin: false })
+
+  await test('overview shows school count and chart', async () => {
+    await page.locator(tid('nav-overview')).click()
+    await page.locator(tid('overview-page')).waitFor()
+    const value = page.locator(tid('stat-schools') + ' ' + tid('stat-value'))
+    await page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel)
+        return el && /[1-9]/.test(el.textContent)
+      },
+      tid('stat-schools') + ' ' + tid('stat-value'),
+    )
+    const schools = digits(await value.innerText())
+    assert.ok(schools > 0, `school count ${schools} > 0`)
+    const canvas = page.locator(tid('overview-chart') + ' canvas').first()
+    await canvas.waitFor()
+    const box = await canvas.boundingBox()
+    assert.ok(box && box.width > 100 && box.height > 100, 'chart canvas has a size')
+    assert.ok((await page.locator(tid('district-table') + ' tbody tr').count()) > 0, 'district table has rows')
+    await shot('overview')
+  })
+
+  let schoolName = ''
+  await test('search a school by part of its name and open its detail page', async () => {
+    await page.locator(tid('nav-schools')).click()
+    await page.locator(tid('schools-page')).waitFor()
+    const firstLink = page.locator(tid('school-table') + ' tbody tr ' + tid('school-link')).first()
+    await firstLink.waitFor()
+    schoolName = (await firstLink.innerText()).trim()
+    assert.ok(schoolName.length >= 2, `school name "${schoolName}"`)
+    // a part of the name: 3 characters just before its last one, which skips the city/district prefix
+    // that many names share ("绍兴市越城区树人小学" -> "树人小"); the whole name when it is short
+    const chars = [...schoolName]
+    const part = chars.length >= 5 ? chars.slice(chars.length - 4, chars.length - 1).join('') : schoolName
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/schools?') && decodeURIComponent(r.url()).includes('q=' + part))
+    await page.locator(inp('school-search')).fill(part)
+    await page.locator(inp('school-search')).press('Enter')
+    const resp = await searched
+    assert.equal(resp.status(), 200)
+    await page.waitForFunction(
+      ([sel, p]) => {
+        const links = [...document.querySelectorAll(sel)]
+        return links.length > 0 && links.every((a) => a.textContent.includes(p))
+      },
+      [tid('school-table') + ' tbody tr ' + tid('school-link'), part],
+    )
+    const names = await page.locator(tid('school-table') + ' tbody tr ' + tid('school-link')).allInnerTexts()
+    assert.ok(names.every((n) => n.includes(part)), `every result contains "${part}"`)
+    await shot('school-search')
+
+    const target = names.map((n) => n.trim()).includes(schoolName) ? schoolName : names[0].trim()
+    await page.locator(tid('school-table') + ' tbody tr ' + tid('school-link'), { hasText: target }).first().click()
+    await page.locator(tid('school-detail-page')).waitFor()
+    await page.locator(tid('school-name')).waitFor()
+    assert.equal((await page.locator(tid('school-name')).innerText()).trim(), target)
+    await page.locator(tid('school-basic')).waitFor()
+    await page.locator(`${tid('school-facts')}, ${tid('facts-empty')}`).first().waitFor()
+    if (await page.locator(tid('school-facts')).count()) {
+      await page.locator(tid('grade-chart') + ' canvas').first().waitFor()
+    }
+    await shot('school-detail')
+  })
+
+  await test('school detail student list shows masked ID numbers', async () => {
+    await page.locator(tid('school-tabs') + ' .el-tabs__item', { hasText: '学生名单' }).click()
+    await page.locator(tid('student-table')).waitFor()
+    await page.waitForFunction((sel) => {
+      const t = document.querySelector(sel)
+      return t && !t.querySelector('.el-loading-mask:not([style*="display: none"])')
+    }, tid('student-table'))
+    const ids = await page.locator(tid('student-id')).allInnerTexts()
+    for (const id of ids) {
+      assert.ok(id.includes('*'), `ID "${id}" is masked`)
+      assert.ok(!/^\d{17}[\dXx]$/.test(id.trim()), `ID "${id}" is not a full ID number`)
+    }
+    await shot('school-students')
+  })
+
+  await test('import rejects a schools file with a bad 学段 and lists the row error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-'))
+    const file = path.join(dir, 'e2e-bad-schools.csv')
+    const rows = [
+      '学校代码,学校名称,区县代码,区县名称,学段,办学性质,城乡类别,地址,经度,纬度',
+      '3399990001,端到端测试第一小学,339999,测试区,小学,公办,城区,测试路1号,120.15,30.28',
+      '3399990002,端到端测试第二中学,339999,测试区,初中,公办,镇区,测试路2号,120.16,30.29',
+      '3399990003,端到端测试幼儿园,339999,测试区,幼儿园,民办,乡村,测试路3号,120.17,30.30',
+    ]
+    const BAD_ROW = 4 // header is row 1
+    fs.writeFileSync(file, rows.join('\r\n') + '\r\n', 'utf8')
+    try {
+      await page.locator(tid('nav-import')).click()
+      await page.locator(tid('import-page')).waitFor()
+      await page.waitForFunction((sel) => {
+        const el = document.querySelector(sel)
+        return el && !el.querySelector('.el-loading-mask:not([style*="display: none"])')
+      }, '.upload-panel')
+      await chooseOption('import-kind', 'import-kind-schools')
+      await page.locator(tid('import-columns')).getByText('学段', { exact: true }).first().waitFor()
+      await page.locator(tid('import-upload') + ' input[type=file]').setInputFiles(file)
+      const posted = page.waitForResponse((r) => r.url().includes('/api/v1/import/schools') && r.request().method() === 'POST')
+      await page.locator(tid('import-submit')).click()
+      const resp = await posted
+      assert.equal(resp.status(), 422, 'server rejects the file with 422')
+      await page.locator(tid('import-errors')).waitFor()
+      const rowsText = await page.locator(tid('import-errors') + ' tbody tr').allInnerTexts()
+      const hit = await page.locator(tid('import-errors') + ' tbody tr').evaluateAll(
+        (trs, [row, col]) =>
+          trs.some((tr) => {
+            const r = tr.querySelector('[data-testid="err-row"]')
+            const c = tr.querySelector('[data-testid="err-column"]')
+            return r && c && r.textContent.trim() === String(row) && c.textContent.trim() === col
+          }),
+        [BAD_ROW, '学段'],
+      )
+      assert.ok(hit, `error table has row ${BAD_ROW}, column 学段; got:\n${rowsText.join('\n')}`)
+      assert.ok((await page.locator(tid('import-error')).innerText()).trim().length > 0, 'error message shown')
+      await shot('import-errors')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  await test('switch to English and back to Chinese', async () => {
+    await page.locator(tid('lang-en')).click()
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('Overview'), tid('nav-overview'))
+    await page.locator(tid('nav-overview')).click()
+    await page.locator(tid('overview-chart') + ' canvas').first().waitFor()
+    await shot('overview-english')
+    await page.locator(tid('lang-zh-CN')).click()
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('总览'), tid('nav-overview'))
+  })
+
+  await test('log out', async () => {
+    await page.locator(tid('logout')).click()
+    await page.locator(tid('login-page')).waitFor()
+    // the session is gone: a protected page sends us back to the login page
+    await page.goto(BASE + '/#/overview')
+    await page.locator(tid('login-page')).waitFor()
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).status)
+    assert.equal(me, 401, 'GET /api/v1/auth/me after logout answers 401')
+    await shot('logged-out')
+  })
+} finally {
+  await browser.close().catch(() => {})
+  finish()
+}

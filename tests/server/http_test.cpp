@@ -1,0 +1,490 @@
+// The real server on a loopback port: RBAC over the whole route table, CSRF, imports, personal data,
+// sessions, limits and static files. The only test file that compiles cpp-httplib.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include "auth/audit.hpp"
+#include "auth/roles.hpp"
+#include "io/table.hpp"
+#include "server/routes.hpp"
+#include "server/server_harness.hpp"
+#include "server/server_harness.cpp.inc"
+
+using namespace youjun;
+using namespace youjun::test;
+using youjun::server::Access;
+using youjun::server::Route;
+using youjun::server::Scope;
+
+namespace {
+
+httplib::MultipartFormDataItems upload(const std::string& content, const std::string& filename = "facts.csv") {
+  return {{"file", content, filename, "text/csv"}};
+}
+
+// How to call each route as an allowed user (own school = A), and how head-a would reach into school B.
+struct Sample {
+  std::function<Call()> call;
+  std::function<Call()> foreign;  // only for school-scoped routes
+  int foreign_status = 403;
+};
+
+std::map<std::string, Sample> samples() {
+  static int next_user = 0;
+  auto get = [](std::string path) { return [path] { return Call{"GET", path}; }; };
+  std::map<std::string, Sample> m;
+  m["GET /api/v1/health"] = {get("/api/v1/health"), nullptr};
+  m["POST /api/v1/auth/login"] = {[] {
+                                    return Call{"POST", "/api/v1/auth/login",
+                                                R"({"username":"staff","password":"Youjun@2026"})"};
+                                  },
+                                  nullptr};
+  m["POST /api/v1/auth/logout"] = {[] { return Call{"POST", "/api/v1/auth/logout", ""}; }, nullptr};
+  m["GET /api/v1/auth/me"] = {get("/api/v1/auth/me"), nullptr};
+  m["GET /api/v1/overview"] = {get("/api/v1/overview"), nullptr};
+  m["GET /api/v1/schools"] = {get("/api/v1/schools"), nullptr};
+  m["GET /api/v1/schools/{code}"] = {get(std::string("/api/v1/schools/") + kSchoolA),
+                                     get(std::string("/api/v1/schools/") + kSchoolB)};
+  m["GET /api/v1/schools/{code}/students"] = {get(std::string("/api/v1/schools/") + kSchoolA + "/students"),
+                                              get(std::string("/api/v1/schools/") + kSchoolB + "/students")};
+  m["GET /api/v1/import/kinds"] = {get("/api/v1/import/kinds"), nullptr};
+  m["POST /api/v1/import/{kind}"] = {
+      [] { return Call{"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA}))}; },
+      [] { return Call{"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolB}))}; },
+      422};  // rows of another school are rejected row by row, nothing written
+  m["GET /api/v1/users"] = {get("/api/v1/users"), nullptr};
+  m["POST /api/v1/users"] = {[] {
+                               nlohmann::json b = {{"username", "new-user-" + std::to_string(++next_user)},
+                                                   {"password", kPassword},
+                                                   {"role", "auditor"}};
+                               return Call{"POST", "/api/v1/users", b.dump()};
+                             },
+                             nullptr};
+  m["PUT /api/v1/users/{username}"] = {
+      [] { return Call{"PUT", "/api/v1/users/clerk", R"({"display_name":"办事员"})"}; }, nullptr};
+  m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
+  m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
+  return m;
+}
+
+const std::vector<std::string> kRoleUsers = {"admin", "staff", "head-a", "auditor", "mum"};
+
+std::string role_of(const std::string& user) {
+  static const std::map<std::string, std::string> roles = {{"admin", "bureau_admin"}, {"staff", "bureau_staff"},
+                                                           {"head-a", "school_admin"}, {"head-b", "school_admin"},
+                                                           {"auditor", "auditor"},     {"mum", "parent"}};
+  return roles.at(user);
+}
+
+}  // namespace
+
+class RbacTest : public ::testing::Test {
+ protected:
+  ServerHarness h;
+};
+
+TEST_F(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
+  auto table = samples();
+  std::map<std::string, Login> sessions;
+  for (const auto& u : kRoleUsers) sessions[u] = h.login(u);
+  for (const Route& route : server::api_routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    SCOPED_TRACE(key);
+    ASSERT_TRUE(table.count(key)) << "no RBAC sample for " << key << ": add one to samples()";
+    const Sample& s = table.at(key);
+
+    auto anon = h.send(s.call());
+    ASSERT_TRUE(anon);
+    if (route.access == Access::Open) {
+      EXPECT_EQ(anon->status, 200) << anon->body;
+      continue;  // no session, no roles: nothing more to check
+    } else {
+      EXPECT_EQ(anon->status, 401) << anon->body;
+      EXPECT_EQ(h.json_of(anon).value("code", ""), "unauthorized");
+    }
+    for (const auto& user : kRoleUsers) {
+      SCOPED_TRACE(user);
+      // Logout ends the session it is called with: use a fresh one.
+      Login who = route.pattern == "/api/v1/auth/logout" ? h.login(user) : sessions.at(user);
+      auto r = h.send(s.call(), &who);
+      ASSERT_TRUE(r);
+      if (server::role_allowed(route, role_of(user))) {
+        EXPECT_GE(r->status, 200) << r->body;
+        EXPECT_LT(r->status, 300) << r->body;
+      } else {
+        EXPECT_EQ(r->status, 403) << r->body;
+        EXPECT_EQ(h.json_of(r).value("code", ""), "forbidden");
+      }
+    }
+    if (route.scope == Scope::OwnSchoolPath || route.scope == Scope::OwnSchoolRows) {
+      ASSERT_TRUE(s.foreign) << "school-scoped route needs a foreign sample";
+      auto r = h.send(s.foreign(), &sessions.at("head-a"));
+      ASSERT_TRUE(r);
+      EXPECT_EQ(r->status, s.foreign_status) << r->body;
+      Login head_b = h.login("head-b");
+      auto own_of_a = h.send(s.call(), &head_b);  // and B's head asking for A
+      ASSERT_TRUE(own_of_a);
+      EXPECT_EQ(own_of_a->status, s.foreign_status) << own_of_a->body;
+    }
+  }
+}
+
+TEST_F(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {
+  Login a = h.login("head-a");
+  auto schools = h.json_of(h.send({"GET", "/api/v1/schools"}, &a));
+  ASSERT_EQ(schools["total"], 1);
+  EXPECT_EQ(schools["items"][0]["code"], kSchoolA);
+  auto q = h.json_of(h.send({"GET", std::string("/api/v1/schools?q=") + kSchoolB}, &a));
+  EXPECT_EQ(q["total"], 0);
+  auto overview = h.json_of(h.send({"GET", "/api/v1/overview"}, &a));
+  EXPECT_EQ(overview["totals"]["schools"], 1);
+  EXPECT_EQ(overview["totals"]["students"], 78);
+  ASSERT_EQ(overview["districts"].size(), 1u);
+  EXPECT_EQ(overview["districts"][0]["code"], "330602");
+  auto kinds = h.json_of(h.send({"GET", "/api/v1/import/kinds"}, &a));
+  for (const auto& k : kinds) EXPECT_NE(k["name"], "schools");
+  auto schools_kind = h.send({"POST", "/api/v1/import/schools", "", "", upload("school_code\n1\n")}, &a);
+  EXPECT_EQ(schools_kind->status, 403);
+}
+
+TEST_F(RbacTest, ParentSeesOnlyOwnChildWithFullNameAndMaskedId) {
+  Login mum = h.login("mum");
+  auto r = h.send({"GET", "/api/v1/my/children"}, &mum);
+  ASSERT_EQ(r->status, 200);
+  auto j = h.json_of(r);
+  ASSERT_EQ(j["items"].size(), 1u);
+  EXPECT_EQ(j["items"][0]["name"], "张三丰");
+  EXPECT_EQ(j["items"][0]["id_masked"], mask_id_number(h.student_id(0)));
+  EXPECT_EQ(r->body.find(h.student_id(0)), std::string::npos);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'children.read' AND actor = 'mum'"), 1);
+}
+
+TEST_F(RbacTest, CookieWritesNeedTheCsrfHeader) {
+  Login admin = h.login("admin");
+  Call create{"POST", "/api/v1/users", R"({"username":"csrf-test","password":"Youjun@2026","role":"auditor"})"};
+  auto missing = h.send(create, &admin, false);
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 403);
+  EXPECT_EQ(h.json_of(missing)["code"], "forbidden");
+  Login wrong = admin;
+  wrong.csrf = std::string(64, 'a');
+  EXPECT_EQ(h.send(create, &wrong)->status, 403);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM users WHERE username = 'csrf-test'"), 0);
+  EXPECT_EQ(h.send(create, &admin)->status, 201);
+  // Logout is a write too.
+  EXPECT_EQ(h.send({"POST", "/api/v1/auth/logout", ""}, &admin, false)->status, 403);
+  // Bearer sessions are not sent by browsers on their own: no CSRF header needed.
+  Login script = h.login("admin", true);
+  create.body = R"({"username":"csrf-test2","password":"Youjun@2026","role":"auditor"})";
+  EXPECT_EQ(h.send(create, &script, false)->status, 201);
+  // A cookie token is not accepted as a bearer token (that would skip the CSRF check).
+  Login smuggled = admin;
+  smuggled.bearer = true;
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &smuggled)->status, 401);
+}
+
+class ServerImportTest : public ::testing::Test {
+ protected:
+  ServerHarness h;
+};
+
+TEST_F(ServerImportTest, BadRowIsRejectedWithRowErrorsAndNothingWritten) {
+  Login staff = h.login("staff");
+  int64_t facts_before = h.count("SELECT COUNT(*) FROM school_facts");
+  int64_t g1_before = h.count("SELECT students_g1 FROM school_facts WHERE school_code = ? AND school_year = '2025-2026'",
+                              {std::string(kSchoolA)});
+  auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}, "很多"))},
+                  &staff);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422) << r->body;
+  auto j = h.json_of(r);
+  EXPECT_EQ(j["code"], "unprocessable");
+  ASSERT_GE(j["errors"].size(), 1u);
+  EXPECT_EQ(j["errors"][0]["file"], "facts.csv");
+  EXPECT_EQ(j["errors"][0]["row"], 3);
+  EXPECT_EQ(j["errors"][0]["column"], "students_g1");
+  EXPECT_FALSE(j["errors"][0]["message"].get<std::string>().empty());
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM school_facts"), facts_before);
+  EXPECT_EQ(h.count("SELECT students_g1 FROM school_facts WHERE school_code = ? AND school_year = '2025-2026'",
+                    {std::string(kSchoolA)}),
+            g1_before);  // the good row was not written either
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'import.%'"), 0);
+}
+
+TEST_F(ServerImportTest, GoodFileIsImportedAndAudited) {
+  Login staff = h.login("staff");
+  auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}))}, &staff);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto j = h.json_of(r);
+  EXPECT_EQ(j["kind"], "school_facts");
+  EXPECT_EQ(j["rows"], 2);
+  EXPECT_EQ(j["inserted"], 0);
+  EXPECT_EQ(j["updated"], 2);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'import.school_facts' AND actor = 'staff'"), 1);
+}
+
+TEST_F(ServerImportTest, SchoolAdminRowsOfAnotherSchoolAreRejected) {
+  Login a = h.login("head-a");
+  auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}))}, &a);
+  ASSERT_EQ(r->status, 422) << r->body;
+  auto j = h.json_of(r);
+  ASSERT_EQ(j["errors"].size(), 1u);
+  EXPECT_EQ(j["errors"][0]["row"], 3);
+}
+
+TEST_F(ServerImportTest, XlsxUploadIsRead) {
+  const import::ImportKind* kind = import::find_import_kind("school_facts");
+  std::vector<std::string> header;
+  for (const auto& f : kind->fields) header.push_back(f.key);
+  auto csv = io::parse_csv(facts_csv({kSchoolA}), "x.csv");
+  ASSERT_TRUE(csv.ok());
+  std::vector<std::vector<std::string>> rows(1);
+  for (size_t c = 0; c < header.size(); ++c) rows[0].emplace_back(csv->cell(0, c));
+  TempDir dir;
+  ASSERT_TRUE(io::write_xlsx(dir.path("facts.xlsx"), "Sheet1", header, rows).ok());
+  std::ifstream in(dir.path("facts.xlsx"), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Login staff = h.login("staff");
+  auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(bytes, "年度数据.xlsx")}, &staff);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(h.json_of(r)["rows"], 1);
+}
+
+TEST_F(ServerImportTest, UnknownKindMissingFileAndUnreadableFile) {
+  Login staff = h.login("staff");
+  EXPECT_EQ(h.send({"POST", "/api/v1/import/pets", "", "", upload("a\n1\n")}, &staff)->status, 404);
+  EXPECT_EQ(h.send({"POST", "/api/v1/import/school_facts", "{}"}, &staff)->status, 400);
+  auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload("PK\x03\x04garbage", "x.xlsx")}, &staff);
+  EXPECT_EQ(r->status, 422) << r->body;
+  EXPECT_EQ(h.json_of(r)["errors"][0]["file"], "x.xlsx");
+}
+
+class ServerApiTest : public ::testing::Test {
+ protected:
+  ServerHarness h;
+};
+
+TEST_F(ServerApiTest, HealthIsOpen) {
+  auto j = h.json_of(h.send({"GET", "/api/v1/health"}));
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["version"], YOUJUN_VERSION);
+  EXPECT_EQ(j["database"], "sqlite");
+}
+
+TEST_F(ServerApiTest, LoginMeLogout) {
+  auto bad = h.send({"POST", "/api/v1/auth/login", R"({"username":"staff","password":"wrong-password"})"});
+  EXPECT_EQ(bad->status, 401);
+  EXPECT_EQ(h.json_of(bad)["code"], "unauthorized");
+  auto ok = h.send({"POST", "/api/v1/auth/login", R"({"username":"staff","password":"Youjun@2026"})"});
+  ASSERT_EQ(ok->status, 200);
+  std::string cookie = ok->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  auto body = h.json_of(ok);
+  EXPECT_EQ(body["user"]["username"], "staff");
+  EXPECT_EQ(body["user"]["role"], "bureau_staff");
+  EXPECT_TRUE(body["user"]["school_code"].is_null());
+  EXPECT_FALSE(body.contains("token"));
+  Login who = h.login("staff");
+  auto me = h.json_of(h.send({"GET", "/api/v1/auth/me"}, &who));
+  EXPECT_EQ(me["user"]["username"], "staff");
+  EXPECT_EQ(me["csrf_token"], who.csrf);
+  auto out = h.send({"POST", "/api/v1/auth/logout", ""}, &who);
+  EXPECT_EQ(out->status, 200);
+  EXPECT_NE(out->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &who)->status, 401);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.logout'"), 1);
+}
+
+TEST_F(ServerApiTest, LockoutAnswers429WithRetryAfter) {
+  Call wrong{"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"wrong-password"})"};
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(h.send(wrong)->status, 401);
+  auto locked = h.send(wrong);
+  ASSERT_EQ(locked->status, 429);
+  auto j = h.json_of(locked);
+  EXPECT_EQ(j["code"], "too_many_requests");
+  EXPECT_EQ(j["retry_after_seconds"], 60);
+  EXPECT_EQ(locked->get_header_value("Retry-After"), "60");
+  auto right = h.send({"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"Youjun@2026"})"});
+  EXPECT_EQ(right->status, 429);
+  h.now += 61;
+  EXPECT_EQ(h.send({"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"Youjun@2026"})"})->status, 200);
+}
+
+TEST_F(ServerApiTest, SessionEndsAfterEightIdleHours) {
+  Login staff = h.login("staff");
+  h.now += 7 * 3600;
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &staff)->status, 200);
+  h.now += 7 * 3600;  // 14 h after login, 7 h idle
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &staff)->status, 200);
+  h.now += 8 * 3600;
+  auto r = h.send({"GET", "/api/v1/auth/me"}, &staff);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_NE(r->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+}
+
+TEST_F(ServerApiTest, DisablingAUserEndsTheirSessions) {
+  Login clerk = h.login("clerk");
+  Login admin = h.login("admin");
+  EXPECT_EQ(h.send({"PUT", "/api/v1/users/clerk", R"({"disabled":true})"}, &admin)->status, 200);
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &clerk)->status, 401);
+  auto again = h.send({"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"Youjun@2026"})"});
+  EXPECT_EQ(again->status, 401);
+  EXPECT_EQ(h.send({"PUT", "/api/v1/users/admin", R"({"disabled":true})"}, &admin)->status, 400);
+}
+
+TEST_F(ServerApiTest, UserAdminValidation) {
+  Login admin = h.login("admin");
+  auto dup = h.send({"POST", "/api/v1/users", R"({"username":"staff","password":"Youjun@2026","role":"auditor"})"},
+                    &admin);
+  EXPECT_EQ(dup->status, 409);
+  EXPECT_EQ(h.json_of(dup)["code"], "conflict");
+  EXPECT_EQ(h.send({"POST", "/api/v1/users", R"({"username":"x1","password":"short","role":"auditor"})"}, &admin)
+                ->status,
+            400);
+  auto head = h.send({"POST", "/api/v1/users",
+                      R"({"username":"head-c","password":"Youjun@2026","role":"school_admin","school_code":"nope"})"},
+                     &admin);
+  EXPECT_EQ(head->status, 400);
+  EXPECT_EQ(h.send({"POST", "/api/v1/users", "username=x"}, &admin)->status, 400);
+  EXPECT_EQ(h.send({"PUT", "/api/v1/users/ghost", R"({"display_name":"x"})"}, &admin)->status, 404);
+  auto list = h.json_of(h.send({"GET", "/api/v1/users"}, &admin));
+  EXPECT_EQ(list["items"].size(), 7u);
+  for (const auto& u : list["items"]) EXPECT_FALSE(u.contains("password_hash"));
+}
+
+TEST_F(ServerApiTest, OverviewAndSchoolsAggregateTheLatestYear) {
+  Login staff = h.login("staff");
+  auto o = h.json_of(h.send({"GET", "/api/v1/overview"}, &staff));
+  EXPECT_EQ(o["school_year"], "2025-2026");
+  EXPECT_EQ(o["totals"]["districts"], 2);
+  EXPECT_EQ(o["totals"]["schools"], 2);
+  EXPECT_EQ(o["totals"]["students"], 40 + 38 + 50 + 45 + 40);
+  EXPECT_EQ(o["totals"]["teachers"], 6 + 12);
+  EXPECT_EQ(o["districts"][0]["name"], "越城区");
+  EXPECT_EQ(o["districts"][0]["students"], 78);
+  auto older = h.json_of(h.send({"GET", "/api/v1/overview?school_year=2024-2025"}, &staff));
+  EXPECT_EQ(older["totals"]["students"], 35);
+  EXPECT_EQ(h.send({"GET", "/api/v1/overview?school_year=2025"}, &staff)->status, 400);
+
+  auto list = h.json_of(h.send({"GET", "/api/v1/schools?district=330603"}, &staff));
+  ASSERT_EQ(list["total"], 1);
+  auto b = list["items"][0];
+  EXPECT_EQ(b["code"], kSchoolB);
+  EXPECT_EQ(b["level_label"], "初中");
+  EXPECT_EQ(b["locale_label"], "镇区");
+  EXPECT_EQ(b["students"], 135);
+  EXPECT_EQ(b["teachers"], 12);
+  EXPECT_TRUE(b["lon"].is_null());
+  auto paged = h.json_of(h.send({"GET", "/api/v1/schools?page=2&page_size=1"}, &staff));
+  EXPECT_EQ(paged["total"], 2);
+  ASSERT_EQ(paged["items"].size(), 1u);
+  EXPECT_EQ(paged["items"][0]["code"], kSchoolB);
+  auto search = h.json_of(h.send({"GET", "/api/v1/schools?q=%E8%B6%8A%E5%9F%8E"}, &staff));  // 越城
+  EXPECT_EQ(search["total"], 1);
+  EXPECT_EQ(h.json_of(h.send({"GET", "/api/v1/schools?q=%25"}, &staff))["total"], 0);  // % is literal
+  EXPECT_EQ(h.send({"GET", "/api/v1/schools?page=0"}, &staff)->status, 400);
+
+  auto detail = h.json_of(h.send({"GET", std::string("/api/v1/schools/") + kSchoolA}, &staff));
+  EXPECT_EQ(detail["school"]["name"], "越城区第一小学");
+  ASSERT_EQ(detail["facts"].size(), 2u);
+  EXPECT_EQ(detail["facts"][0]["school_year"], "2025-2026");
+  EXPECT_EQ(detail["facts"][0]["students_total"], 78);
+  EXPECT_DOUBLE_EQ(detail["facts"][0]["equipment_value_yuan"].get<double>(), 1234.56);
+  EXPECT_EQ(h.send({"GET", "/api/v1/schools/0000"}, &staff)->status, 404);
+}
+
+TEST_F(ServerApiTest, StudentNamesMaskedOutsideOwnScopeAndReadsAudited) {
+  Login staff = h.login("staff");
+  auto r = h.send({"GET", std::string("/api/v1/schools/") + kSchoolA + "/students"}, &staff);
+  ASSERT_EQ(r->status, 200);
+  auto j = h.json_of(r);
+  ASSERT_EQ(j["total"], 2);
+  std::set<std::string> names;
+  for (const auto& s : j["items"]) names.insert(s["name"].get<std::string>());
+  EXPECT_EQ(names, (std::set<std::string>{"张*丰", "李*"}));
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(r->body.find(h.student_id(i)), std::string::npos);
+  EXPECT_EQ(j["items"][0]["id_masked"].get<std::string>().find("**********"), 4u);
+
+  Login head = h.login("head-a");
+  auto own = h.json_of(h.send({"GET", std::string("/api/v1/schools/") + kSchoolA + "/students?grade=4"}, &head));
+  std::set<std::string> full;
+  for (const auto& s : own["items"]) full.insert(s["name"].get<std::string>());
+  EXPECT_EQ(full, (std::set<std::string>{"张三丰", "李明"}));
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'students.read'"), 2);
+  auto audit = h.db().query("SELECT detail FROM audit_log WHERE action = 'students.read'");
+  for (const auto& row : *audit) EXPECT_EQ(row.text(0).find("张"), std::string::npos);  // no names in the log
+}
+
+TEST_F(ServerApiTest, AuditRouteReportsTheChain) {
+  Login auditor = h.login("auditor");
+  auto j = h.json_of(h.send({"GET", "/api/v1/audit?limit=3"}, &auditor));
+  EXPECT_EQ(j["chain_ok"], true);
+  ASSERT_EQ(j["items"].size(), 3u);
+  EXPECT_GT(j["items"][0]["seq"].get<int64_t>(), j["items"][1]["seq"].get<int64_t>());
+  EXPECT_EQ(j["items"][0]["action"], "auth.login");
+  EXPECT_TRUE(j["items"][0]["detail"].is_object());
+  h.exec("UPDATE audit_log SET target = 'nobody' WHERE seq = 2");
+  auto broken = h.json_of(h.send({"GET", "/api/v1/audit"}, &auditor));
+  EXPECT_EQ(broken["chain_ok"], false);
+  EXPECT_EQ(broken["first_broken_seq"], 2);
+}
+
+TEST_F(ServerApiTest, ErrorsAreJsonAndBodiesAreBounded) {
+  Login admin = h.login("admin");
+  auto unknown = h.send({"GET", "/api/v1/nothing-here"}, &admin);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(h.json_of(unknown)["code"], "not_found");
+  EXPECT_EQ(h.send({"PUT", "/api/v1/overview", "{}"}, &admin)->status, 404);
+  std::string big(1500 * 1024, 'x');
+  auto r = h.send({"POST", "/api/v1/users", "{\"display_name\":\"" + big + "\"}"}, &admin);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(h.json_of(r)["code"], "payload_too_large");
+  EXPECT_EQ(h.send({"GET", "/api/v1/health"})->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &admin)->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(ServerApiTest, StaticFilesWithSpaFallback) {
+  auto index = h.send({"GET", "/"});
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("YOUJUN-TEST-INDEX"), std::string::npos);
+  auto route = h.send({"GET", "/schools/3306020001"});
+  EXPECT_NE(route->body.find("YOUJUN-TEST-INDEX"), std::string::npos);
+  auto asset = h.send({"GET", "/assets/app-1234.js"});
+  EXPECT_EQ(asset->status, 200);
+  EXPECT_NE(asset->get_header_value("Content-Type").find("javascript"), std::string::npos);
+  EXPECT_NE(asset->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+  EXPECT_EQ(h.send({"GET", "/assets/missing.js"})->status, 404);
+  auto escape = h.send({"GET", "/../city.db"});
+  EXPECT_TRUE(!escape || escape->body.find("SQLite") == std::string::npos);
+  auto escape2 = h.send({"GET", "/%2e%2e/city.db"});
+  EXPECT_TRUE(!escape2 || escape2->body.find("SQLite") == std::string::npos);
+}
+
+TEST(ServerStatic, NotBuiltPageInChinese) {
+  ServerHarness h(false);
+  auto r = h.send({"GET", "/"});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("网页界面尚未构建"), std::string::npos);
+  EXPECT_EQ(h.send({"GET", "/api/v1/health"})->status, 200);
+}
+
+TEST(ServerLifecycle, StopReturnsFromRunAndRefusesNewConnections) {
+  int port = 0;
+  {
+    ServerHarness h;
+    port = h.port;
+    EXPECT_EQ(h.send({"GET", "/api/v1/health"})->status, 200);
+  }  // destructor: stop() + join
+  httplib::Client cli("127.0.0.1", port);
+  cli.set_connection_timeout(1, 0);
+  EXPECT_FALSE(cli.Get("/api/v1/health"));
+}
