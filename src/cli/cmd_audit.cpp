@@ -27,7 +27,7 @@ int run_verify(const std::string& url) {
   auto check = auth::verify_audit_chain(**db);
   if (!check) return fail(check.error().message);
   if (!check->ok) {
-    std::fprintf(stderr, "审计日志校验失败：第 %lld 条起链条断裂（%s）；此前 %lld 条完好\n",
+    std::fprintf(stderr, "审计日志校验失败，第一处断裂在第 %lld 条：%s；此前 %lld 条完好\n",
                  static_cast<long long>(check->first_broken_seq), check->problem.c_str(),
                  static_cast<long long>(check->count));
     return kExitFailure;

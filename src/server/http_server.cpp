@@ -146,6 +146,10 @@ httplib::Server::HandlerResponse HttpServer::Impl::before_body(const httplib::Re
     return httplib::Server::HandlerResponse::Handled;
   };
   if (req.has_header("Transfer-Encoding")) return refuse("不支持分块传输的请求体，请提供 Content-Length");
+  // Without a length the library would wait for the client to close the connection (read timeout).
+  bool has_body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+  if (has_body_method && !req.has_header("Content-Length"))
+    return refuse("请求须带 Content-Length 请求头（没有请求体时为 0）");
   // The library would inflate gzip/brotli bodies without a size limit (a small upload could expand to
   // gigabytes); browsers never compress request bodies.
   std::string encoding = req.get_header_value("Content-Encoding");

@@ -35,7 +35,9 @@ TEST(ServerRoutes, TableIsCompleteAndConsistent) {
       for (const auto& role : r.roles) EXPECT_TRUE(auth::is_valid_role(role)) << role;
     }
     if (r.access == Access::Open) ++open;
-    if (r.scope == Scope::OwnSchoolPath) EXPECT_NE(r.pattern.find("{code}"), std::string::npos) << r.pattern;
+    if (r.scope == Scope::OwnSchoolPath) {
+      EXPECT_NE(r.pattern.find("{code}"), std::string::npos) << r.pattern;
+    }
   }
   EXPECT_EQ(open, 2);  // health and login only
   EXPECT_EQ(seen.size(), 15u);  // docs/api.md lists 15 routes
