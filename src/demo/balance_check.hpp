@@ -40,4 +40,7 @@ std::vector<SchoolPart> school_parts(const City& city, int year = kLatest, int m
 // one district and stage; 0 when fewer than two parts.
 double weighted_cv(const std::vector<SchoolPart>& parts, int district, int stage, int indicator);
 
+// Weights by which a multi-stage school's shared resources are split (primary, junior, senior).
+std::array<double, 3> split_weights(Level level);
+
 }  // namespace youjun::demo

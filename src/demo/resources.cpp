@@ -92,15 +92,6 @@ void design_school(Rng& r, School& s) {
   s.last_year_factor = r.uniform(0.92, 1.0);
 }
 
-std::array<double, 3> split_weights(Level level) {
-  switch (level) {
-    case Level::NineYear: return {1, 1.1, 0};
-    case Level::CompleteSecondary: return {0, 1, 1.2};
-    case Level::TwelveYear: return {1, 1.1, 1.32};
-    default: return {1, 1, 1};
-  }
-}
-
 long long count_for(double need, double m) {
   return m >= 1 ? static_cast<long long>(std::ceil(need - 1e-9)) : static_cast<long long>(std::floor(need));
 }
