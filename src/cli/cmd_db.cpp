@@ -1,7 +1,10 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
+#include "core/personal_data.hpp"
+#include "store/backup.hpp"
 #include "store/migrations.hpp"
+#include "store/tables.hpp"
 
 namespace youjun::cli {
 
@@ -30,6 +33,27 @@ int run_status(const std::string& url) {
   return kExitOk;
 }
 
+// One office's SQLite file to the city's PostgreSQL server (or back). The personal-data key travels
+// separately: encrypted ID numbers and lookup hashes are only readable with the source's key file.
+int run_copy(const std::string& from_url, const std::string& to_url) {
+  auto from = store::open_database(from_url);
+  if (!from) return fail(from.error().message);
+  auto to = store::open_database(to_url);
+  if (!to) return fail(to.error().message);
+  auto report = store::copy_database(**from, **to, [](const std::string& table, int64_t rows) {
+    std::fprintf(stderr, "  %-20s %lld 行\n", table.c_str(), static_cast<long long>(rows));
+  });
+  if (!report) return fail(report.error().message);
+  int64_t total = 0;
+  for (auto& [t, n] : report->rows_per_table) total += n;
+  std::printf("已复制 %zu 张表、%lld 行 / copied %zu tables, %lld rows: %s -> %s\n", report->rows_per_table.size(),
+              static_cast<long long>(total), report->rows_per_table.size(), static_cast<long long>(total),
+              from_url.c_str(), to_url.c_str());
+  std::printf("注意：身份证号密文只能用源库的密钥解开，请把密钥文件 %s 一并复制到新服务器（--key-file 或 YOUJUN_KEY_FILE）。\n",
+              default_key_path(from_url).c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 void register_db_commands(CLI::App& app, Runner& selected) {
@@ -48,6 +72,33 @@ void register_db_commands(CLI::App& app, Runner& selected) {
   auto* status = db->add_subcommand("status", "列出迁移状态 / list migrations");
   status->add_option("--db", *url, "SQLite 文件或 postgresql://…")->required();
   on_run(status, selected, [url] { return run_status(*url); });
+
+  auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+  auto* copy = db->add_subcommand("copy", "把整个库复制到另一个（空）库，如 SQLite → PostgreSQL / copy all data");
+  copy->add_option("--from", *from, "源库: SQLite 文件或 postgresql://…")->required();
+  copy->add_option("--to", *to, "目标库（必须为空）: postgresql://… 或 SQLite 文件")->required();
+  on_run(copy, selected, [from, to] { return run_copy(*from, *to); });
+
+  auto file = std::make_shared<std::string>();
+  auto* backup = db->add_subcommand("backup", "在线备份（SQLite 备份接口 / pg_dump）/ online backup");
+  backup->add_option("--db", *url, "SQLite 文件或 postgresql://…")->required();
+  backup->add_option("--out", *file, "备份文件（不得已存在）")->required();
+  on_run(backup, selected, [url, file] {
+    auto s = store::backup_database(*url, *file);
+    if (!s) return fail(s.error().message);
+    std::printf("已备份 backed up: %s -> %s\n", url->c_str(), file->c_str());
+    return kExitOk;
+  });
+
+  auto* restore = db->add_subcommand("restore", "从备份恢复到新的空库 / restore into an empty database");
+  restore->add_option("--from", *file, "db backup 生成的备份文件")->required();
+  restore->add_option("--db", *url, "目标: 新的 SQLite 文件或空的 postgresql://… 库")->required();
+  on_run(restore, selected, [url, file] {
+    auto s = store::restore_database(*file, *url);
+    if (!s) return fail(s.error().message);
+    std::printf("已恢复 restored: %s -> %s\n", file->c_str(), url->c_str());
+    return kExitOk;
+  });
 }
 
 }  // namespace youjun::cli

@@ -56,6 +56,8 @@ void register_serve_command(CLI::App& app, Runner& selected) {
   cmd->add_option("--host", config->host, "监听地址（默认 127.0.0.1）");
   cmd->add_option("--port", config->port, "端口（默认 8080）")->check(CLI::Range(1, 65535));
   cmd->add_option("--web", config->web_dir, "已构建的网页目录（默认 web/dist）");
+  cmd->add_option("--db-pool", config->options.db_pool_size, "最多同时打开的数据库连接数（默认 16）")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--secure-cookie", config->options.secure_cookie,
                 "会话 Cookie 加 Secure 属性（经 HTTPS 反向代理提供服务时使用）");
   auto quiet = std::make_shared<bool>(false);

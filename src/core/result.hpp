@@ -10,6 +10,9 @@ namespace youjun {
 
 struct Error {
   std::string message;
+  // Machine-readable kind where callers branch on it: "conflict" (row version or unique key),
+  // "retry" (serialization failure / deadlock: the transaction may be run again). Empty otherwise.
+  std::string code = {};
 };
 
 template <class T>

@@ -29,6 +29,7 @@ std::string error_code_for(int status) {
     case 413: return "payload_too_large";
     case 422: return "unprocessable";
     case 429: return "too_many_requests";
+    case 503: return "unavailable";
     default: return status >= 500 ? "internal" : "bad_request";
   }
 }
@@ -56,7 +57,7 @@ ApiResponse internal_error(const std::string& what) {
 }
 
 ServerState::ServerState(std::string db_url, PersonalDataKey k, ServerOptions o)
-    : pool(std::move(db_url)), key(std::move(k)), options(std::move(o)), ip_throttle(options.ip) {}
+    : pool(std::move(db_url), o.db_pool_size), key(std::move(k)), options(std::move(o)), ip_throttle(options.ip) {}
 
 int64_t ServerState::now() const { return options.clock ? options.clock() : now_unix(); }
 

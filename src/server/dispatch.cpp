@@ -75,7 +75,10 @@ ApiResponse dispatch_api(ServerState& state, ApiRequest& req, std::string& log_u
   if (size > limit) return error_response(413, "请求体过大（上限 " + std::to_string(limit >> 20) + " MiB）");
 
   auto lease = state.pool.acquire();
-  if (!lease) return internal_error("database: " + lease.error().message);
+  if (!lease) {
+    if (lease.error().code == "busy") return error_response(503, lease.error().message);
+    return internal_error("database: " + lease.error().message);
+  }
   RequestContext c{state, **lease, req, state.now(), std::nullopt, std::nullopt, ""};
   if (route->access != Access::Open) {
     if (auto fail = authenticate(c)) return *fail;

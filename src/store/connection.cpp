@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "store/postgres_connection.hpp"
 #include "store/sqlite_connection.hpp"
 
 namespace youjun::store {
@@ -55,8 +56,11 @@ bool is_postgresql_url(std::string_view url) {
 }
 
 Result<std::unique_ptr<Connection>> open_database(const std::string& url) {
-  if (is_postgresql_url(url))
-    return make_error("PostgreSQL 后端尚未实现（issue 5）；请使用 SQLite 文件路径: " + url);
+  if (is_postgresql_url(url)) {
+    auto c = PostgresConnection::open(url);
+    if (!c) return c.error();
+    return std::unique_ptr<Connection>(std::move(c.value()));
+  }
   auto c = SqliteConnection::open(url);
   if (!c) return c.error();
   return std::unique_ptr<Connection>(std::move(c.value()));

@@ -45,6 +45,8 @@ class Connection {
   virtual Status rollback() = 0;
   // Rows changed by the last exec/execute.
   virtual int64_t changes() = 0;
+  // True when the connection is unusable (server restarted, network gone): pools drop it.
+  virtual bool broken() const { return false; }
 };
 
 // Rolls back unless commit() was called: a failed import or request changes nothing.

@@ -76,7 +76,11 @@ SqliteConnection::~SqliteConnection() {
 }
 
 Error SqliteConnection::last_error(std::string_view context) const {
-  return make_error("SQLite: " + std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
+  Error e = make_error("SQLite: " + std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
+  int code = sqlite3_extended_errcode(db_);
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) e.code = "conflict";
+  if ((code & 0xff) == SQLITE_BUSY) e.code = "retry";
+  return e;
 }
 
 Result<sqlite3_stmt*> SqliteConnection::cached(std::string_view sql) {

@@ -18,6 +18,9 @@ auth::NewUser user(const std::string& name, const std::string& role, const std::
 
 }  // namespace
 
+class AuthAccountsDb : public test::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, AuthAccountsDb, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
+
 TEST(AuthAccounts, UsernameRules) {
   EXPECT_FALSE(auth::username_problem("admin"));
   EXPECT_FALSE(auth::username_problem("zhang.san-01"));
@@ -39,8 +42,8 @@ TEST(AuthAccounts, PasswordRules) {
   EXPECT_TRUE(auth::password_problem("tab\there1", "admin"));
 }
 
-TEST(AuthAccounts, CreateValidatesRoleAndSchool) {
-  test::AuthDb t;
+TEST_P(AuthAccountsDb, CreateValidatesRoleAndSchool) {
+  test::AuthDb t(GetParam());
   auto& db = t.db();
   EXPECT_EQ(auth::create_user(db, user("boss", "king"), "cli:test", kNow).failure, auth::Failure::Invalid);
   EXPECT_EQ(auth::create_user(db, user("head", "school_admin"), "cli:test", kNow).failure, auth::Failure::Invalid);
@@ -57,8 +60,8 @@ TEST(AuthAccounts, CreateValidatesRoleAndSchool) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.create' AND actor = 'cli:test'"), 1);
 }
 
-TEST(AuthAccounts, PasswordIsStoredAsArgon2idOnly) {
-  test::AuthDb t;
+TEST_P(AuthAccountsDb, PasswordIsStoredAsArgon2idOnly) {
+  test::AuthDb t(GetParam());
   ASSERT_TRUE(auth::create_user(t.db(), user("admin", "bureau_admin"), "cli:test", kNow).ok());
   auto rows = t.db().query("SELECT password_hash FROM users WHERE username = 'admin'");
   ASSERT_TRUE(rows.ok());
@@ -71,8 +74,8 @@ TEST(AuthAccounts, PasswordIsStoredAsArgon2idOnly) {
   EXPECT_EQ((*audit)[0].text(0).find("Youjun@2026"), std::string::npos);
 }
 
-TEST(AuthAccounts, UpdateChangesRoleDropsSchoolAndEndsSessions) {
-  test::AuthDb t;
+TEST_P(AuthAccountsDb, UpdateChangesRoleDropsSchoolAndEndsSessions) {
+  test::AuthDb t(GetParam());
   auto& db = t.db();
   ASSERT_TRUE(auth::create_user(db, user("admin", "bureau_admin"), "cli:test", kNow).ok());
   ASSERT_TRUE(auth::create_user(db, user("head", "school_admin", "3306020001"), "admin", kNow).ok());
@@ -96,8 +99,8 @@ TEST(AuthAccounts, UpdateChangesRoleDropsSchoolAndEndsSessions) {
   EXPECT_EQ(auth::update_user(db, "nobody", back, "admin", kNow).failure, auth::Failure::NotFound);
 }
 
-TEST(AuthAccounts, LastActiveBureauAdminCannotBeDisabledOrDemoted) {
-  test::AuthDb t;
+TEST_P(AuthAccountsDb, LastActiveBureauAdminCannotBeDisabledOrDemoted) {
+  test::AuthDb t(GetParam());
   auto& db = t.db();
   ASSERT_TRUE(auth::create_user(db, user("admin", "bureau_admin"), "cli:test", kNow).ok());
   auth::UserUpdate off;
@@ -110,8 +113,8 @@ TEST(AuthAccounts, LastActiveBureauAdminCannotBeDisabledOrDemoted) {
   EXPECT_TRUE(auth::update_user(db, "admin", off, "admin2", kNow).ok());
 }
 
-TEST(AuthAccounts, ParentChildrenOnlyForParents) {
-  test::AuthDb t;
+TEST_P(AuthAccountsDb, ParentChildrenOnlyForParents) {
+  test::AuthDb t(GetParam());
   auto& db = t.db();
   auto p = user("mum", "parent");
   p.children = {"hash-of-child-1", "hash-of-child-2"};

@@ -27,8 +27,11 @@ auth::ChainCheck verify(test::AuthDb& t) {
 
 }  // namespace
 
-TEST(AuditChain, EmptyAndIntactChainsVerify) {
-  test::AuthDb t;
+class AuditChain : public test::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, AuditChain, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
+
+TEST_P(AuditChain, EmptyAndIntactChainsVerify) {
+  test::AuthDb t(GetParam());
   auto empty = verify(t);
   EXPECT_TRUE(empty.ok);
   EXPECT_EQ(empty.count, 0);
@@ -39,8 +42,8 @@ TEST(AuditChain, EmptyAndIntactChainsVerify) {
   EXPECT_EQ(c.head_hash.size(), 64u);
 }
 
-TEST(AuditChain, EntriesLinkToTheirPredecessor) {
-  test::AuthDb t;
+TEST_P(AuditChain, EntriesLinkToTheirPredecessor) {
+  test::AuthDb t(GetParam());
   append_n(t, 3);
   auto rows = t.db().query("SELECT seq, prev_hash, hash, at, detail FROM audit_log ORDER BY seq");
   ASSERT_TRUE(rows.ok());
@@ -52,8 +55,8 @@ TEST(AuditChain, EntriesLinkToTheirPredecessor) {
   EXPECT_EQ((*rows)[0].text(4), "{\"count\":0}");  // detail is stored canonically
 }
 
-TEST(AuditChain, HashFollowsTheDocumentedCanonicalForm) {
-  test::AuthDb t;
+TEST_P(AuditChain, HashFollowsTheDocumentedCanonicalForm) {
+  test::AuthDb t(GetParam());
   append_n(t, 1);
   auto rows = t.db().query("SELECT hash FROM audit_log WHERE seq = 1");
   ASSERT_TRUE(rows.ok());
@@ -62,8 +65,8 @@ TEST(AuditChain, HashFollowsTheDocumentedCanonicalForm) {
   EXPECT_EQ((*rows)[0].text(0), sha256_hex(canonical));
 }
 
-TEST(AuditChain, EditedRowIsDetectedAtItsSeq) {
-  test::AuthDb t;
+TEST_P(AuditChain, EditedRowIsDetectedAtItsSeq) {
+  test::AuthDb t(GetParam());
   append_n(t, 6);
   t.exec("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4");
   auto c = verify(t);
@@ -72,8 +75,8 @@ TEST(AuditChain, EditedRowIsDetectedAtItsSeq) {
   EXPECT_EQ(c.count, 3);
 }
 
-TEST(AuditChain, RehashedEditStillBreaksTheNextLink) {
-  test::AuthDb t;
+TEST_P(AuditChain, RehashedEditStillBreaksTheNextLink) {
+  test::AuthDb t(GetParam());
   append_n(t, 5);
   // A forger recomputes the edited row's own hash, but the next row still points at the old one.
   auto rows = t.db().query("SELECT seq, at, actor, action, target, detail, prev_hash FROM audit_log WHERE seq = 2");
@@ -86,8 +89,8 @@ TEST(AuditChain, RehashedEditStillBreaksTheNextLink) {
   EXPECT_EQ(c.first_broken_seq, 3);
 }
 
-TEST(AuditChain, DeletedRowIsDetected) {
-  test::AuthDb t;
+TEST_P(AuditChain, DeletedRowIsDetected) {
+  test::AuthDb t(GetParam());
   append_n(t, 5);
   t.exec("DELETE FROM audit_log WHERE seq = 3");
   auto c = verify(t);
@@ -95,8 +98,8 @@ TEST(AuditChain, DeletedRowIsDetected) {
   EXPECT_EQ(c.first_broken_seq, 3);
 }
 
-TEST(AuditChain, NonObjectDetailIsWrapped) {
-  test::AuthDb t;
+TEST_P(AuditChain, NonObjectDetailIsWrapped) {
+  test::AuthDb t(GetParam());
   ASSERT_TRUE(auth::record_audit(t.db(), {"", "x.y", "", "not json"}, kT0).ok());
   auto entries = auth::recent_audit(t.db(), 10);
   ASSERT_TRUE(entries.ok());
@@ -106,8 +109,8 @@ TEST(AuditChain, NonObjectDetailIsWrapped) {
   EXPECT_TRUE(verify(t).ok);
 }
 
-TEST(AuditChain, RecentIsNewestFirst) {
-  test::AuthDb t;
+TEST_P(AuditChain, RecentIsNewestFirst) {
+  test::AuthDb t(GetParam());
   append_n(t, 4);
   auto entries = auth::recent_audit(t.db(), 2);
   ASSERT_TRUE(entries.ok());

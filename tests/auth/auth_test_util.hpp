@@ -1,5 +1,5 @@
 #pragma once
-// Shared set-up for the auth tests: a migrated temporary database with one district and two schools,
+// Shared set-up for the auth tests: a migrated temporary database (SQLite or PostgreSQL) with one district and two schools,
 // and a cheap argon2 cost so hashing does not dominate the test time.
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "auth/password.hpp"
 #include "store/connection.hpp"
 #include "store/migrations.hpp"
-#include "test_util.hpp"
+#include "store/test_databases.hpp"
 
 namespace youjun::test {
 
@@ -17,11 +17,9 @@ inline void use_fast_password_cost() { auth::set_password_cost({1, 256, 1}); }
 
 class AuthDb {
  public:
-  AuthDb() {
+  explicit AuthDb(const std::string& backend) : database_(backend) {
     use_fast_password_cost();
-    auto db = store::open_database(dir_.path("auth.db"));
-    EXPECT_TRUE(db.ok()) << (db ? "" : db.error().message);
-    db_ = std::move(*db);
+    db_ = database_.open();
     auto m = store::migrate(*db_);
     EXPECT_TRUE(m.ok()) << (m ? "" : m.error().message);
     exec("INSERT INTO districts (code, name) VALUES ('330602', '越城区')");
@@ -41,7 +39,7 @@ class AuthDb {
   }
 
  private:
-  TempDir dir_;
+  TestDatabase database_;
   std::unique_ptr<store::Connection> db_;
 };
 

@@ -23,6 +23,9 @@ auth::LoginStatus attempt(test::AuthDb& t, const std::string& pw, int64_t now, i
 
 }  // namespace
 
+class AuthLockoutDb : public test::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, AuthLockoutDb, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
+
 TEST(AuthLockout, LockLengthDoublesUpToFifteenMinutes) {
   EXPECT_EQ(auth::lock_seconds_after(4), 0);
   EXPECT_EQ(auth::lock_seconds_after(5), 60);
@@ -33,8 +36,8 @@ TEST(AuthLockout, LockLengthDoublesUpToFifteenMinutes) {
   EXPECT_EQ(auth::lock_seconds_after(1000), 900);
 }
 
-TEST(AuthLockout, FiveFailuresLockForSixtySecondsThenDouble) {
-  test::AuthDb t;
+TEST_P(AuthLockoutDb, FiveFailuresLockForSixtySecondsThenDouble) {
+  test::AuthDb t(GetParam());
   make_user(t);
   int64_t now = kT0, retry = 0;
   for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt(t, "wrong-password", now++), auth::LoginStatus::BadCredentials);
@@ -55,8 +58,8 @@ TEST(AuthLockout, FiveFailuresLockForSixtySecondsThenDouble) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.locked'"), 2);
 }
 
-TEST(AuthLockout, SuccessResetsTheConsecutiveCount) {
-  test::AuthDb t;
+TEST_P(AuthLockoutDb, SuccessResetsTheConsecutiveCount) {
+  test::AuthDb t(GetParam());
   make_user(t);
   for (int round = 0; round < 3; ++round) {
     for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt(t, "nope-nope", kT0 + round), auth::LoginStatus::BadCredentials);
@@ -64,8 +67,8 @@ TEST(AuthLockout, SuccessResetsTheConsecutiveCount) {
   }
 }
 
-TEST(AuthLockout, UnknownUserAndDisabledAccount) {
-  test::AuthDb t;
+TEST_P(AuthLockoutDb, UnknownUserAndDisabledAccount) {
+  test::AuthDb t(GetParam());
   make_user(t);
   auto unknown = auth::check_login(t.db(), "ghost", "Youjun@2026", kT0, "10.0.0.1");
   EXPECT_EQ(unknown.status, auth::LoginStatus::BadCredentials);

@@ -14,7 +14,7 @@ constexpr int64_t kT0 = 1'800'000'000;
 constexpr int64_t kHour = 3600;
 
 struct SessionDb : test::AuthDb {
-  SessionDb() {
+  explicit SessionDb(const std::string& backend) : test::AuthDb(backend) {
     auto r = auth::create_user(db(), auth::NewUser{"staff", "", "Youjun@2026", "bureau_staff", "", {}}, "cli:test", kT0);
     EXPECT_TRUE(r.ok()) << r.message;
   }
@@ -27,8 +27,11 @@ struct SessionDb : test::AuthDb {
 
 }  // namespace
 
-TEST(AuthSession, OnlyTheTokenHashIsStored) {
-  SessionDb t;
+class AuthSessionDb : public test::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, AuthSessionDb, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
+
+TEST_P(AuthSessionDb, OnlyTheTokenHashIsStored) {
+  SessionDb t(GetParam());
   auto s = auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->token.size(), 64u);
@@ -38,8 +41,8 @@ TEST(AuthSession, OnlyTheTokenHashIsStored) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM sessions WHERE token_hash = ? OR csrf_token = ?", {s->token, s->token}), 0);
 }
 
-TEST(AuthSession, ExpiresAfterEightIdleHours) {
-  SessionDb t;
+TEST_P(AuthSessionDb, ExpiresAfterEightIdleHours) {
+  SessionDb t(GetParam());
   auto s = auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0);
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE(t.alive(s->token, kT0 + 8 * kHour - 1));   // this request refreshes last_seen
@@ -48,15 +51,15 @@ TEST(AuthSession, ExpiresAfterEightIdleHours) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM sessions"), 0);  // an expired session is deleted
 }
 
-TEST(AuthSession, IdleLimitIsExact) {
-  SessionDb t;
+TEST_P(AuthSessionDb, IdleLimitIsExact) {
+  SessionDb t(GetParam());
   auto s = auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0);
   ASSERT_TRUE(s.ok());
   EXPECT_FALSE(t.alive(s->token, kT0 + 8 * kHour));
 }
 
-TEST(AuthSession, ExpiresTwentyFourHoursAfterLoginEvenWhenBusy) {
-  SessionDb t;
+TEST_P(AuthSessionDb, ExpiresTwentyFourHoursAfterLoginEvenWhenBusy) {
+  SessionDb t(GetParam());
   auto s = auth::create_session(t.db(), "staff", auth::SessionKind::Bearer, kT0);
   ASSERT_TRUE(s.ok());
   for (int64_t h = 1; h < 24; ++h) EXPECT_TRUE(t.alive(s->token, kT0 + h * kHour)) << h;
@@ -64,8 +67,8 @@ TEST(AuthSession, ExpiresTwentyFourHoursAfterLoginEvenWhenBusy) {
   EXPECT_FALSE(t.alive(s->token, kT0 + 24 * kHour));
 }
 
-TEST(AuthSession, LogoutAndUnknownTokens) {
-  SessionDb t;
+TEST_P(AuthSessionDb, LogoutAndUnknownTokens) {
+  SessionDb t(GetParam());
   auto a = auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0);
   auto b = auth::create_session(t.db(), "staff", auth::SessionKind::Bearer, kT0);
   ASSERT_TRUE(a.ok() && b.ok());
@@ -79,8 +82,8 @@ TEST(AuthSession, LogoutAndUnknownTokens) {
   EXPECT_FALSE(t.alive(b->token, kT0 + 2));
 }
 
-TEST(AuthSession, PurgeRemovesOnlyExpired) {
-  SessionDb t;
+TEST_P(AuthSessionDb, PurgeRemovesOnlyExpired) {
+  SessionDb t(GetParam());
   ASSERT_TRUE(auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0).ok());
   ASSERT_TRUE(auth::create_session(t.db(), "staff", auth::SessionKind::Cookie, kT0 + 10 * kHour).ok());
   auto n = auth::purge_expired_sessions(t.db(), kT0 + 10 * kHour + 1);

@@ -48,5 +48,24 @@ check "unknown kind fails" test "$rc" != 0
 check "export xlsx" bash -c "'$YJ' export schools --db city.db --out s.xlsx && test -s s.xlsx && '$YJ' import schools s.xlsx --db city.db | grep -q '新增 0'"
 check "export header is Chinese" bash -c "head -c 200 all.csv | grep -q '学校代码,学校名称,区县代码,区县名称,学段'"
 
+# PostgreSQL (scripts/with-postgres.sh provides the server): migrate, copy the SQLite office database to
+# the city server, back it up and restore it into a fresh database; the exports must be identical.
+if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
+  pg_base=${YOUJUN_TEST_PG_URL%/*}
+  db_name="cli_$$"
+  psql -q "$YOUJUN_TEST_PG_URL" -c "CREATE DATABASE ${db_name}" -c "CREATE DATABASE ${db_name}_r" >/dev/null
+  PG="$pg_base/$db_name"; PGR="$pg_base/${db_name}_r"
+  check "db init on PostgreSQL" bash -c "'$YJ' db init --db '$PG' && '$YJ' db status --db '$PG' | grep -q 'backend: postgresql; 待应用 pending: 0'"
+  check "db copy SQLite -> PostgreSQL" bash -c "'$YJ' db copy --from city.db --to '$PG' | grep -q '^已复制'"
+  check "copied data exports identically" bash -c "'$YJ' export schools --db '$PG' --out pg.csv && cmp -s pg.csv after.csv"
+  rc=$(exit_code "$YJ" db copy --from city.db --to "$PG")
+  check "db copy into a non-empty database is refused" bash -c "test $rc = 1 && grep -q '不是空库' '$T/stderr'"
+  check "db backup + restore on PostgreSQL" bash -c "'$YJ' db backup --db '$PG' --out pg.dump && '$YJ' db restore --from pg.dump --db '$PGR' && '$YJ' export schools --db '$PGR' --out pgr.csv && cmp -s pgr.csv after.csv"
+  check "db backup + restore on SQLite" bash -c "'$YJ' db backup --db city.db --out lite.bak && '$YJ' db restore --from lite.bak --db restored.db && '$YJ' export schools --db restored.db --out r.csv && cmp -s r.csv after.csv"
+  rc=$(exit_code "$YJ" import schools bad.csv --db "$PG")
+  check "bad import on PostgreSQL exits 2 with row errors" bash -c "test $rc = 2 && grep -q '^bad.csv:2:学段: ' '$T/stderr'"
+  psql -q "$YOUJUN_TEST_PG_URL" -c "DROP DATABASE ${db_name} WITH (FORCE)" -c "DROP DATABASE ${db_name}_r WITH (FORCE)" >/dev/null
+fi
+
 echo "cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]

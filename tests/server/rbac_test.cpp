@@ -73,12 +73,13 @@ std::string role_of(const std::string& user) {
 
 }  // namespace
 
-class RbacTest : public ::testing::Test {
+class RbacTest : public test::BackendTest {
  protected:
-  ServerHarness h;
+  ServerHarness h{GetParam()};
 };
+INSTANTIATE_TEST_SUITE_P(Backends, RbacTest, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
 
-TEST_F(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
+TEST_P(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
   auto table = samples();
   std::map<std::string, Login> sessions;
   for (const auto& u : kRoleUsers) sessions[u] = h.login(u);
@@ -124,7 +125,7 @@ TEST_F(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
   }
 }
 
-TEST_F(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {
+TEST_P(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {
   Login a = h.login("head-a");
   auto schools = h.json_of(h.send({"GET", "/api/v1/schools"}, &a));
   ASSERT_EQ(schools["total"], 1);
@@ -142,7 +143,7 @@ TEST_F(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {
   EXPECT_EQ(schools_kind->status, 403);
 }
 
-TEST_F(RbacTest, ParentSeesOnlyOwnChildWithFullNameAndMaskedId) {
+TEST_P(RbacTest, ParentSeesOnlyOwnChildWithFullNameAndMaskedId) {
   Login mum = h.login("mum");
   auto r = h.send({"GET", "/api/v1/my/children"}, &mum);
   ASSERT_EQ(r->status, 200);
@@ -154,7 +155,7 @@ TEST_F(RbacTest, ParentSeesOnlyOwnChildWithFullNameAndMaskedId) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'children.read' AND actor = 'mum'"), 1);
 }
 
-TEST_F(RbacTest, CookieWritesNeedTheCsrfHeader) {
+TEST_P(RbacTest, CookieWritesNeedTheCsrfHeader) {
   Login admin = h.login("admin");
   Call create{"POST", "/api/v1/users", R"({"username":"csrf-test","password":"Youjun@2026","role":"auditor"})"};
   auto missing = h.send(create, &admin, false);

@@ -22,7 +22,7 @@
 #include "server/http_server.hpp"
 #include "store/connection.hpp"
 #include "store/migrations.hpp"
-#include "test_util.hpp"
+#include "store/test_databases.hpp"
 
 namespace youjun::test {
 
@@ -50,7 +50,8 @@ struct Call {
 
 class ServerHarness {
  public:
-  explicit ServerHarness(bool with_web = true);
+  // backend: "sqlite" or "postgresql" (a fresh database on the test server; see test_databases.hpp).
+  explicit ServerHarness(const std::string& backend = "sqlite", bool with_web = true);
   ~ServerHarness();
 
   // Logs in through the API (cookie session unless bearer).
@@ -70,7 +71,8 @@ class ServerHarness {
 
  private:
   void seed();
-  TempDir dir_;
+  TestDatabase database_;
+  TempDir& dir_ = database_.dir();
   std::unique_ptr<store::Connection> db_;
   std::unique_ptr<PersonalDataKey> key_;
   std::unique_ptr<server::HttpServer> server_;
@@ -107,20 +109,21 @@ inline std::string cookie_token(const std::string& set_cookie) {
 using harness_detail::cookie_token;
 using harness_detail::kStudentIds;
 
-inline ServerHarness::ServerHarness(bool with_web) {
+inline ServerHarness::ServerHarness(const std::string& backend, bool with_web) : database_(backend) {
+  if (!database_.available()) return;  // the fixture skips the test
   auth::set_password_cost({1, 256, 1});
-  std::string db_path = dir_.path("city.db");
-  auto db = store::open_database(db_path);
-  EXPECT_TRUE(db.ok());
-  db_ = std::move(*db);
+  std::string db_path = database_.url();
+  std::string key_path = dir_.path("city.key");
+  db_ = database_.open();
   EXPECT_TRUE(store::migrate(*db_).ok());
-  auto key = PersonalDataKey::load_or_create(db_path + ".key");
+  auto key = PersonalDataKey::load_or_create(key_path);
   EXPECT_TRUE(key.ok());
   key_ = std::make_unique<PersonalDataKey>(*key);
   seed();
 
   server::ServerConfig config;
   config.db_url = db_path;
+  config.key_file = key_path;
   config.host = "127.0.0.1";
   config.port = 0;
   config.log_requests = false;

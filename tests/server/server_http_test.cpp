@@ -41,12 +41,13 @@ std::string raw_request(int port, const std::string& bytes) {
 
 }  // namespace
 
-class ServerImportTest : public ::testing::Test {
+class ServerImportTest : public test::BackendTest {
  protected:
-  ServerHarness h;
+  ServerHarness h{GetParam()};
 };
+INSTANTIATE_TEST_SUITE_P(Backends, ServerImportTest, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
 
-TEST_F(ServerImportTest, BadRowIsRejectedWithRowErrorsAndNothingWritten) {
+TEST_P(ServerImportTest, BadRowIsRejectedWithRowErrorsAndNothingWritten) {
   Login staff = h.login("staff");
   int64_t facts_before = h.count("SELECT COUNT(*) FROM school_facts");
   int64_t g1_before = h.count("SELECT students_g1 FROM school_facts WHERE school_code = ? AND school_year = '2025-2026'",
@@ -69,7 +70,7 @@ TEST_F(ServerImportTest, BadRowIsRejectedWithRowErrorsAndNothingWritten) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'import.%'"), 0);
 }
 
-TEST_F(ServerImportTest, GoodFileIsImportedAndAudited) {
+TEST_P(ServerImportTest, GoodFileIsImportedAndAudited) {
   Login staff = h.login("staff");
   auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}))}, &staff);
   ASSERT_EQ(r->status, 200) << r->body;
@@ -81,7 +82,7 @@ TEST_F(ServerImportTest, GoodFileIsImportedAndAudited) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'import.school_facts' AND actor = 'staff'"), 1);
 }
 
-TEST_F(ServerImportTest, SchoolAdminRowsOfAnotherSchoolAreRejected) {
+TEST_P(ServerImportTest, SchoolAdminRowsOfAnotherSchoolAreRejected) {
   Login a = h.login("head-a");
   auto r = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}))}, &a);
   ASSERT_EQ(r->status, 422) << r->body;
@@ -90,7 +91,7 @@ TEST_F(ServerImportTest, SchoolAdminRowsOfAnotherSchoolAreRejected) {
   EXPECT_EQ(j["errors"][0]["row"], 3);
 }
 
-TEST_F(ServerImportTest, XlsxUploadIsRead) {
+TEST_P(ServerImportTest, XlsxUploadIsRead) {
   const import::ImportKind* kind = import::find_import_kind("school_facts");
   std::vector<std::string> header;
   for (const auto& f : kind->fields) header.push_back(f.key);
@@ -108,7 +109,7 @@ TEST_F(ServerImportTest, XlsxUploadIsRead) {
   EXPECT_EQ(h.json_of(r)["rows"], 1);
 }
 
-TEST_F(ServerImportTest, UnknownKindMissingFileAndUnreadableFile) {
+TEST_P(ServerImportTest, UnknownKindMissingFileAndUnreadableFile) {
   Login staff = h.login("staff");
   EXPECT_EQ(h.send({"POST", "/api/v1/import/pets", "", "", upload("a\n1\n")}, &staff)->status, 404);
   EXPECT_EQ(h.send({"POST", "/api/v1/import/school_facts", "{}"}, &staff)->status, 400);
@@ -117,19 +118,20 @@ TEST_F(ServerImportTest, UnknownKindMissingFileAndUnreadableFile) {
   EXPECT_EQ(h.json_of(r)["errors"][0]["file"], "x.xlsx");
 }
 
-class ServerApiTest : public ::testing::Test {
+class ServerApiTest : public test::BackendTest {
  protected:
-  ServerHarness h;
+  ServerHarness h{GetParam()};
 };
+INSTANTIATE_TEST_SUITE_P(Backends, ServerApiTest, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
 
-TEST_F(ServerApiTest, HealthIsOpen) {
+TEST_P(ServerApiTest, HealthIsOpen) {
   auto j = h.json_of(h.send({"GET", "/api/v1/health"}));
   EXPECT_EQ(j["status"], "ok");
   EXPECT_EQ(j["version"], YOUJUN_VERSION);
-  EXPECT_EQ(j["database"], "sqlite");
+  EXPECT_EQ(j["database"], GetParam());
 }
 
-TEST_F(ServerApiTest, LoginMeLogout) {
+TEST_P(ServerApiTest, LoginMeLogout) {
   auto bad = h.send({"POST", "/api/v1/auth/login", R"({"username":"staff","password":"wrong-password"})"});
   EXPECT_EQ(bad->status, 401);
   EXPECT_EQ(h.json_of(bad)["code"], "unauthorized");
@@ -155,7 +157,7 @@ TEST_F(ServerApiTest, LoginMeLogout) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.logout'"), 1);
 }
 
-TEST_F(ServerApiTest, LockoutAnswers429WithRetryAfter) {
+TEST_P(ServerApiTest, LockoutAnswers429WithRetryAfter) {
   Call wrong{"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"wrong-password"})"};
   for (int i = 0; i < 4; ++i) EXPECT_EQ(h.send(wrong)->status, 401);
   auto locked = h.send(wrong);
@@ -170,7 +172,7 @@ TEST_F(ServerApiTest, LockoutAnswers429WithRetryAfter) {
   EXPECT_EQ(h.send({"POST", "/api/v1/auth/login", R"({"username":"clerk","password":"Youjun@2026"})"})->status, 200);
 }
 
-TEST_F(ServerApiTest, SessionEndsAfterEightIdleHours) {
+TEST_P(ServerApiTest, SessionEndsAfterEightIdleHours) {
   Login staff = h.login("staff");
   h.now += 7 * 3600;
   EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &staff)->status, 200);
@@ -182,7 +184,7 @@ TEST_F(ServerApiTest, SessionEndsAfterEightIdleHours) {
   EXPECT_NE(r->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
 }
 
-TEST_F(ServerApiTest, DisablingAUserEndsTheirSessions) {
+TEST_P(ServerApiTest, DisablingAUserEndsTheirSessions) {
   Login clerk = h.login("clerk");
   Login admin = h.login("admin");
   EXPECT_EQ(h.send({"PUT", "/api/v1/users/clerk", R"({"disabled":true})"}, &admin)->status, 200);
@@ -192,7 +194,7 @@ TEST_F(ServerApiTest, DisablingAUserEndsTheirSessions) {
   EXPECT_EQ(h.send({"PUT", "/api/v1/users/admin", R"({"disabled":true})"}, &admin)->status, 400);
 }
 
-TEST_F(ServerApiTest, UserAdminValidation) {
+TEST_P(ServerApiTest, UserAdminValidation) {
   Login admin = h.login("admin");
   auto dup = h.send({"POST", "/api/v1/users", R"({"username":"staff","password":"Youjun@2026","role":"auditor"})"},
                     &admin);
@@ -212,7 +214,7 @@ TEST_F(ServerApiTest, UserAdminValidation) {
   for (const auto& u : list["items"]) EXPECT_FALSE(u.contains("password_hash"));
 }
 
-TEST_F(ServerApiTest, OverviewAndSchoolsAggregateTheLatestYear) {
+TEST_P(ServerApiTest, OverviewAndSchoolsAggregateTheLatestYear) {
   Login staff = h.login("staff");
   auto o = h.json_of(h.send({"GET", "/api/v1/overview"}, &staff));
   EXPECT_EQ(o["school_year"], "2025-2026");
@@ -253,7 +255,7 @@ TEST_F(ServerApiTest, OverviewAndSchoolsAggregateTheLatestYear) {
   EXPECT_EQ(h.send({"GET", "/api/v1/schools/0000"}, &staff)->status, 404);
 }
 
-TEST_F(ServerApiTest, StudentNamesMaskedOutsideOwnScopeAndReadsAudited) {
+TEST_P(ServerApiTest, StudentNamesMaskedOutsideOwnScopeAndReadsAudited) {
   Login staff = h.login("staff");
   auto r = h.send({"GET", std::string("/api/v1/schools/") + kSchoolA + "/students"}, &staff);
   ASSERT_EQ(r->status, 200);
@@ -275,7 +277,7 @@ TEST_F(ServerApiTest, StudentNamesMaskedOutsideOwnScopeAndReadsAudited) {
   for (const auto& row : *audit) EXPECT_EQ(row.text(0).find("张"), std::string::npos);  // no names in the log
 }
 
-TEST_F(ServerApiTest, AuditRouteReportsTheChain) {
+TEST_P(ServerApiTest, AuditRouteReportsTheChain) {
   Login auditor = h.login("auditor");
   auto j = h.json_of(h.send({"GET", "/api/v1/audit?limit=3"}, &auditor));
   EXPECT_EQ(j["chain_ok"], true);
@@ -289,7 +291,7 @@ TEST_F(ServerApiTest, AuditRouteReportsTheChain) {
   EXPECT_EQ(broken["first_broken_seq"], 2);
 }
 
-TEST_F(ServerApiTest, ErrorsAreJsonAndBodiesAreBounded) {
+TEST_P(ServerApiTest, ErrorsAreJsonAndBodiesAreBounded) {
   Login admin = h.login("admin");
   auto unknown = h.send({"GET", "/api/v1/nothing-here"}, &admin);
   EXPECT_EQ(unknown->status, 404);
@@ -304,7 +306,7 @@ TEST_F(ServerApiTest, ErrorsAreJsonAndBodiesAreBounded) {
   EXPECT_EQ(h.send({"GET", "/api/v1/auth/me"}, &admin)->get_header_value("Cache-Control"), "no-store");
 }
 
-TEST_F(ServerApiTest, RefusesBodiesItCannotBound) {
+TEST_P(ServerApiTest, RefusesBodiesItCannotBound) {
   auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(raw_request(h.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n"
                                 "Content-Type: application/json\r\n\r\n2\r\n{}\r\n0\r\n\r\n"),
@@ -318,7 +320,7 @@ TEST_F(ServerApiTest, RefusesBodiesItCannotBound) {
             "HTTP/1.1 200 OK");  // ranges are ignored
 }
 
-TEST_F(ServerApiTest, StaticFilesWithSpaFallback) {
+TEST_P(ServerApiTest, StaticFilesWithSpaFallback) {
   auto index = h.send({"GET", "/"});
   EXPECT_EQ(index->status, 200);
   EXPECT_NE(index->body.find("YOUJUN-TEST-INDEX"), std::string::npos);
@@ -336,7 +338,7 @@ TEST_F(ServerApiTest, StaticFilesWithSpaFallback) {
 }
 
 TEST(ServerStatic, NotBuiltPageInChinese) {
-  ServerHarness h(false);
+  ServerHarness h("sqlite", false);
   auto r = h.send({"GET", "/"});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
