@@ -20,7 +20,7 @@ secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
 rows=$(($(wc -l < "$OUT/big/students.csv") - 1))
 "$YJ" db init --db "$OUT/big.db" > /dev/null
 "$YJ" import schools "$OUT/big/schools.csv" --db "$OUT/big.db" > /dev/null
-t0=$(now); "$YJ" import students "$OUT/big/students.csv" --db "$OUT/big.db" > "$OUT/import.txt"; t1=$(now)
+t0=$(now); "$YJ" import students "$OUT/big/students.csv" --db "$OUT/big.db" > "$OUT/import.txt" 2>&1; t1=$(now)
 ours=$(secs "$t0" "$t1")
 tail -n +2 "$OUT/big/students.csv" > "$OUT/students_nohdr.csv"
 t0=$(now)
@@ -28,6 +28,9 @@ sqlite3 "$OUT/peer.db" "CREATE TABLE s (id TEXT, name TEXT, gender TEXT, birth T
 t1=$(now)
 peer=$(secs "$t0" "$t1")
 echo "import students: $rows rows in ${ours} s (youjun: validate all + encrypt + upsert); peer sqlite3 .import (no validation): ${peer} s; ratio $(echo "$ours / $peer" | bc -l | xargs printf '%.2f')"
+
+# 1b. The same rows into PostgreSQL (private server, PostgreSQL's default durability settings).
+YOUJUN_PG_DURABLE=1 bash scripts/with-postgres.sh bash scripts/bench_pg.sh "$YJ" "$OUT" 2>/dev/null
 
 # 2. Demo city at scale 1.0: generate + load.
 rm -rf "$OUT/demo" "$OUT/demo.db"*

@@ -22,13 +22,15 @@ trap 'exit 130' INT TERM
 "${as_owner[@]}" "$PGBIN/initdb" -D "$dir/data" -U youjun -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 
-# Test server only: durability settings off for speed (the load benchmark uses its own server with defaults).
+# Tests: durability settings off for speed. Benchmarks set YOUJUN_PG_DURABLE=1 to keep PostgreSQL's defaults.
+speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${YOUJUN_PG_DURABLE:-0}" = 1 ] && speed="-c shared_buffers=${YOUJUN_PG_SHARED_BUFFERS:-1GB}"
 started=""
 for attempt in 1 2 3 4 5 6 7 8; do
   port=$((20000 + RANDOM % 30000))
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue  # something listens there
   if "${as_owner[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $speed -c max_connections=200" \
        >/dev/null 2>&1; then
     started=1; break
   fi

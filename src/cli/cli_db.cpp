@@ -1,5 +1,8 @@
 #include "cli/cli_db.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include "store/migrations.hpp"
 
 namespace youjun::cli {
@@ -17,6 +20,11 @@ Result<std::pair<std::unique_ptr<store::Connection>, PersonalDataKey>> open_db_a
   auto key = PersonalDataKey::load_or_create(args.key_file.empty() ? default_key_path(args.url) : args.key_file);
   if (!key) return key.error();
   return std::make_pair(std::move(*db), std::move(*key));
+}
+
+std::string cli_actor() {
+  const passwd* pw = getpwuid(geteuid());
+  return std::string("cli:") + (pw && pw->pw_name ? pw->pw_name : std::to_string(geteuid()));
 }
 
 }  // namespace youjun::cli

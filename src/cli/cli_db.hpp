@@ -17,6 +17,9 @@ struct DbArgs {
 
 void add_db_options(CLI::App* cmd, DbArgs& args);
 
+// The audit actor of command-line changes: "cli:<os user>".
+std::string cli_actor();
+
 // Opens the database, applies pending migrations and loads (or creates) the personal-data key.
 Result<std::pair<std::unique_ptr<store::Connection>, PersonalDataKey>> open_db_and_key(const DbArgs& args);
 

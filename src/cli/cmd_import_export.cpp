@@ -1,11 +1,14 @@
+#include <chrono>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "auth/audit.hpp"
 #include "cli/cli.hpp"
 #include "cli/cli_db.hpp"
 #include "import/exporter.hpp"
 #include "import/formats_doc.hpp"
+#include "core/time_util.hpp"
 #include "import/importer.hpp"
 
 namespace youjun::cli {
@@ -30,7 +33,25 @@ int run_import(const ImportArgs& a) {
   for (const auto& file : a.files) {
     io::ReadOptions read;
     read.sheet = a.sheet;
-    auto report = import::import_file(*db, key, a.kind, file, read);
+    import::ImportOptions options;
+    options.before_commit = [&](store::Connection& c, const import::ImportReport& r) {
+      nlohmann::json detail = {{"file", file}, {"rows", r.rows}, {"inserted", r.inserted}, {"updated", r.updated}};
+      return auth::append_audit(c, {cli_actor(), "import." + a.kind, a.kind, detail.dump()}, now_unix());
+    };
+    auto started = std::chrono::steady_clock::now();
+    std::string last_phase;
+    double last_print = -1;
+    options.progress = [&](const char* phase, size_t done, size_t total) {
+      if (total < 100000) return;  // small files finish before anyone waits
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (phase == last_phase && s - last_print < 1.0) return;  // at most one line per second per phase
+      last_phase = phase;
+      last_print = s;
+      std::string p = phase;
+      const char* zh = p == "validate" ? "校验" : p == "write" ? "写入" : "准备";
+      std::fprintf(stderr, "  %s %s %zu/%zu 行 (%.1f s)\n", zh, phase, done, total, s);
+    };
+    auto report = import::import_file(*db, key, a.kind, file, read, options);
     if (!report) return fail(report.error().message);
     if (!report->ok()) {
       std::fputs(format_row_errors(report->errors).c_str(), stderr);

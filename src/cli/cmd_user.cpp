@@ -29,10 +29,6 @@ struct UserArgs {
   DbArgs db;
 };
 
-std::string cli_actor() {
-  const passwd* pw = getpwuid(geteuid());
-  return std::string("cli:") + (pw && pw->pw_name ? pw->pw_name : std::to_string(geteuid()));
-}
 
 Result<std::unique_ptr<store::Connection>> open_migrated(const DbArgs& args) {
   auto db = store::open_database(args.url);

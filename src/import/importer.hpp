@@ -1,6 +1,7 @@
 #pragma once
 // Imports one file of one kind: validate every row first, then write all rows in one transaction.
 // Any bad row -> nothing is written and every bad cell is reported (DESIGN.md "Bad input").
+#include <functional>
 #include <string>
 
 #include "core/personal_data.hpp"
@@ -12,8 +13,15 @@
 
 namespace youjun::import {
 
+struct ImportReport;
+
 struct ImportOptions {
   std::string restrict_school;  // non-empty for a school_admin: every row must belong to this school
+  // Runs inside the import's transaction just before COMMIT (the audit entry): if it fails, nothing is
+  // written; if the import is written, so is its audit entry.
+  std::function<Status(store::Connection&, const ImportReport&)> before_commit;
+  // Long imports: called at the start of each phase ("validate", "write") and every 100,000 rows.
+  std::function<void(const char* phase, size_t done, size_t total)> progress;
 };
 
 struct ImportReport {

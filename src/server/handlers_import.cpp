@@ -138,15 +138,17 @@ ApiResponse handle_import(RequestContext& c) {
 
   import::ImportOptions options;
   if (school_admin) options.restrict_school = c.user->school_code;
+  // The audit entry is written in the import's own transaction: no import without its entry.
+  options.before_commit = [&](store::Connection& db, const import::ImportReport& r) {
+    nlohmann::json detail = {{"rows", r.rows}, {"inserted", r.inserted}, {"updated", r.updated}};
+    if (school_admin) detail["school_code"] = options.restrict_school;
+    return auth::append_audit(db, {c.actor(), "import." + kind->name, kind->name, detail.dump()}, c.now);
+  };
   auto report = import::import_table(c.db, c.state.key, *kind, *table, options);
   if (!report) return internal_error("import: " + report.error().message);
   if (!report->ok())
     return rejected_import("导入被拒绝：共 " + std::to_string(report->errors.size()) + " 处错误，未写入任何数据",
                            report->errors);
-  nlohmann::json detail = {{"rows", report->rows}, {"inserted", report->inserted}, {"updated", report->updated}};
-  if (school_admin) detail["school_code"] = options.restrict_school;
-  auto s = auth::record_audit(c.db, {c.actor(), "import." + kind->name, kind->name, detail.dump()}, c.now);
-  if (!s) return internal_error("audit after import: " + s.error().message);
   return ApiResponse::json(200, {{"kind", report->kind},
                                  {"rows", report->rows},
                                  {"inserted", report->inserted},

@@ -47,16 +47,17 @@ Status sqlite_bind(sqlite3* db, sqlite3_stmt* stmt, const Params& params) {
     if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
     else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *p);
     else if (auto p = std::get_if<std::string>(&v))
-      rc = sqlite3_bind_text(stmt, idx, p->data(), static_cast<int>(p->size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(stmt, idx, p->data(), static_cast<int>(p->size()), SQLITE_STATIC);  // params outlive the step
     else rc = sqlite3_bind_null(stmt, idx);
     if (rc != SQLITE_OK) return make_error(std::string("SQLite bind: ") + sqlite3_errmsg(db));
   }
   return ok_status();
 }
 
+// NOMUTEX: a connection is used by one thread at a time (the server leases one per request).
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";

@@ -19,6 +19,7 @@ check "db init applies migrations" bash -c "'$YJ' db init --db city.db && '$YJ' 
 
 printf '\xef\xbb\xbf学校代码,学校名称,区县代码,区县名称,学段,办学性质,城乡类别,地址,经度,纬度\r\n3306020001,越城区鲁迅小学,330602,越城区,小学,公办,城区,"鲁迅路1号,东门",120.58,30.00\r\n3306030001,柯桥区齐贤镇中学,330603,柯桥区,初中,公办,镇区,,,\r\n' > schools.csv
 check "import schools (UTF-8 BOM, CRLF, quoted comma)" bash -c "'$YJ' import schools schools.csv --db city.db | grep -q '2 行，新增 2'"
+check "a command-line import is audited (cli:<user>) and the chain verifies" bash -c "'$YJ' audit list --db city.db | grep -q '\"action\": \"import.schools\"' && '$YJ' audit verify --db city.db | grep -q '审计日志完整'"
 check "re-import is idempotent" bash -c "'$YJ' import schools schools.csv --db city.db | grep -q '新增 0，更新 0，未变 2'"
 
 printf 'school_code,name,district_code,district_name,level,ownership,locale\n3306040001,上虞区实验小学,330604,上虞区,primary,public,urban\n' | iconv -f UTF-8 -t GB18030 > gbk.csv
