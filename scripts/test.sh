@@ -39,6 +39,13 @@ grep -E '^(not )?ok - ' "$OUT/cli.log" | grep '^not ok' ; tail -n 1 "$OUT/cli.lo
 count_tap "$OUT/cli.log"
 if [ $cli_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/cli.log"; then failed=$((failed + 1)); cat "$OUT/cli.log"; fi
 
+echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
+bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1
+fault_rc=$?
+grep -E '^(not )?ok - |^# ' "$OUT/fault.log"; tail -n 1 "$OUT/fault.log"
+count_tap "$OUT/fault.log"
+if [ $fault_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/fault.log"; then failed=$((failed + 1)); tail -n 40 "$OUT/fault.log"; fi
+
 if [ -f tests/e2e/run.mjs ] && [ -d web/node_modules ]; then
   echo "== 浏览器端到端测试 e2e (Chromium)"
   bash scripts/e2e.sh "$BUILD" > "$OUT/e2e.log" 2>&1

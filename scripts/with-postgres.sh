@@ -38,6 +38,8 @@ done
 [ -n "$started" ] || { echo "with-postgres: could not start PostgreSQL" >&2; cat "$dir/server.log" >&2 || true; exit 1; }
 
 export YOUJUN_TEST_PG_URL="postgresql://youjun@127.0.0.1:$port/postgres"
+# For fault tests that restart the server under a running youjun (tests/fault/run.sh).
+export YOUJUN_TEST_PG_DATA="$dir/data" YOUJUN_TEST_PG_BIN="$PGBIN" YOUJUN_TEST_PG_RUNAS="${as_owner[*]:+postgres}"
 echo "PostgreSQL 15 测试服务器 test server: 127.0.0.1:$port ($dir)" >&2
 set +e
 "$@"

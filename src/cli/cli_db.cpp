@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "store/migrations.hpp"
+#include "store/personal_key.hpp"
 
 namespace youjun::cli {
 
@@ -17,7 +18,7 @@ Result<std::pair<std::unique_ptr<store::Connection>, PersonalDataKey>> open_db_a
   if (!db) return db.error();
   auto m = store::migrate(**db);
   if (!m) return m.error();
-  auto key = PersonalDataKey::load_or_create(args.key_file.empty() ? default_key_path(args.url) : args.key_file);
+  auto key = store::open_personal_key(**db, args.url, args.key_file);
   if (!key) return key.error();
   return std::make_pair(std::move(*db), std::move(*key));
 }

@@ -58,6 +58,10 @@ void register_serve_command(CLI::App& app, Runner& selected) {
   cmd->add_option("--web", config->web_dir, "已构建的网页目录（默认 web/dist）");
   cmd->add_option("--db-pool", config->options.db_pool_size, "最多同时打开的数据库连接数（默认 16）")
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--read-timeout", config->read_timeout_seconds, "读取请求的超时秒数（默认 30；防慢速请求占住连接）")
+      ->check(CLI::Range(1, 3600));
+  cmd->add_flag("--trust-proxy", config->trust_proxy,
+                "在本机反向代理（nginx）之后：按 X-Forwarded-For 的最后一项识别客户端地址（登录限流、审计）");
   cmd->add_flag("--secure-cookie", config->options.secure_cookie,
                 "会话 Cookie 加 Secure 属性（经 HTTPS 反向代理提供服务时使用）");
   auto quiet = std::make_shared<bool>(false);

@@ -16,6 +16,7 @@
 #include "core/time_util.hpp"
 #include "server/api.hpp"
 #include "store/migrations.hpp"
+#include "store/personal_key.hpp"
 
 namespace youjun::cli {
 
@@ -81,7 +82,7 @@ int run_add(const UserArgs& a) {
   if (!db) return fail(db.error().message);
   auth::NewUser u{a.username, a.display_name, *pw, a.role, a.school, {}};
   if (!a.children.empty()) {
-    auto key = PersonalDataKey::load_or_create(a.db.key_file.empty() ? default_key_path(a.db.url) : a.db.key_file);
+    auto key = store::open_personal_key(**db, a.db.url, a.db.key_file);
     if (!key) return fail(key.error().message);
     for (std::string id : a.children) {
       if (!id.empty() && id.back() == 'x') id.back() = 'X';

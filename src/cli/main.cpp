@@ -1,7 +1,12 @@
+#include <sys/stat.h>
+
 #include "cli/cli.hpp"
 
 int main(int argc, char** argv) {
   using namespace youjun::cli;
+  // Everything this tool writes (databases, exports, backups, demo files) may hold minors' data:
+  // owner-only, whatever the shell's umask.
+  umask(077);
   CLI::App app{"youjun 优均 — 义务教育优质均衡与招生治理引擎"};
   app.require_subcommand(1);
   Runner selected;

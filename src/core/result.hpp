@@ -11,7 +11,8 @@ namespace youjun {
 struct Error {
   std::string message;
   // Machine-readable kind where callers branch on it: "conflict" (row version or unique key),
-  // "retry" (serialization failure / deadlock: the transaction may be run again). Empty otherwise.
+  // "retry" (serialization failure / deadlock: the transaction may be run again), "storage" (disk full
+  // or the OS refused a write). Empty otherwise.
   std::string code = {};
 };
 

@@ -238,6 +238,12 @@ void to_params(const WritePlan& plan, const PersonalDataKey& key, int id_field, 
 }
 
 constexpr size_t kProgressStep = 100000;
+
+// A wrapped message keeps the machine-readable code of the error it explains (storage, conflict…).
+Error with_code(Error e, const Error& cause) {
+  e.code = cause.code;
+  return e;
+}
 constexpr size_t kWriteBatch = 8192;
 
 // Indices of the valid rows ordered by key, ties by row; sorted on an 8-byte prefix first so the
@@ -380,8 +386,9 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
     }
     auto s = st->execute(pending);
     if (!s)
-      return make_error(table.file + ":" + std::to_string(table.line_number(order[pending_first])) + ":: 写入失败（自此行起 " +
-                        std::to_string(pending_rows) + " 行中的一行）: " + s.error().message);
+      return with_code(make_error(table.file + ":" + std::to_string(table.line_number(order[pending_first])) +
+                                  ":: 写入失败（自此行起 " + std::to_string(pending_rows) + " 行中的一行）: " + s.error().message),
+                       s.error());
     report.inserted += pending_rows;
     pending.clear();
     pending_rows = 0;
@@ -406,8 +413,9 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
       if (!existing->empty() && existing->count(key_text(batch[i], plan.key_params)) > 0) {
         auto s = (*upsert)->execute(batch[i]);
         if (!s)
-          return make_error(table.file + ":" + std::to_string(table.line_number(order[from + i])) +
-                            ":: 写入失败: " + s.error().message);
+          return with_code(make_error(table.file + ":" + std::to_string(table.line_number(order[from + i])) +
+                                      ":: 写入失败: " + s.error().message),
+                           s.error());
         report.updated += static_cast<size_t>(db.changes());
         continue;
       }

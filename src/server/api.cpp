@@ -30,6 +30,7 @@ std::string error_code_for(int status) {
     case 422: return "unprocessable";
     case 429: return "too_many_requests";
     case 503: return "unavailable";
+    case 507: return "insufficient_storage";
     default: return status >= 500 ? "internal" : "bad_request";
   }
 }

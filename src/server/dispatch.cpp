@@ -74,20 +74,29 @@ ApiResponse dispatch_api(ServerState& state, ApiRequest& req, std::string& log_u
   for (const auto& [name, part] : req.parts) size += part.content.size();
   if (size > limit) return error_response(413, "请求体过大（上限 " + std::to_string(limit >> 20) + " MiB）");
 
-  auto lease = state.pool.acquire();
-  if (!lease) {
-    if (lease.error().code == "busy") return error_response(503, lease.error().message);
-    return internal_error("database: " + lease.error().message);
+  // A read that failed because its pooled connection had died (PostgreSQL restarted under the server)
+  // runs once more on a fresh connection. Writes are not repeated: whether a lost COMMIT took effect
+  // is unknown, so the client gets the error and decides.
+  for (int attempt = 0;; ++attempt) {
+    auto lease = state.pool.acquire();
+    if (!lease) {
+      if (lease.error().code == "busy") return error_response(503, lease.error().message);
+      return internal_error("database: " + lease.error().message);
+    }
+    RequestContext c{state, **lease, req, state.now(), std::nullopt, std::nullopt, ""};
+    std::optional<ApiResponse> r;
+    if (route->access != Access::Open) {
+      r = authenticate(c);
+      if (!r) {
+        log_user = c.user->username;
+        r = authorize(c, *route);
+      }
+    }
+    if (!r) r = route->handler(c);
+    if (c.user) log_user = c.user->username;  // login sets the user
+    if (r->status >= 500 && (*lease)->broken() && req.method == "GET" && attempt == 0) continue;
+    return *r;
   }
-  RequestContext c{state, **lease, req, state.now(), std::nullopt, std::nullopt, ""};
-  if (route->access != Access::Open) {
-    if (auto fail = authenticate(c)) return *fail;
-    log_user = c.user->username;
-    if (auto fail = authorize(c, *route)) return *fail;
-  }
-  ApiResponse r = route->handler(c);
-  if (c.user) log_user = c.user->username;  // login sets the user
-  return r;
 }
 
 }  // namespace youjun::server

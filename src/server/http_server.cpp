@@ -20,6 +20,23 @@
 
 namespace youjun::server {
 
+// The client's address. Behind a reverse proxy on this machine (serve --trust-proxy) every connection
+// comes from loopback; the proxy's X-Forwarded-For then names the client, and the last entry is the
+// one the proxy itself appended (earlier entries are whatever the client sent, so never trusted).
+std::string client_address(const httplib::Request& req, bool trust_proxy) {
+  bool from_loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1";
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (!trust_proxy || !from_loopback || forwarded.empty()) return req.remote_addr;
+  auto comma = forwarded.rfind(',');
+  std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+  auto b = last.find_first_not_of(' '), e = last.find_last_not_of(' ');
+  if (b == std::string::npos) return req.remote_addr;
+  last = last.substr(b, e - b + 1);
+  for (char ch : last)
+    if (!(std::isxdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == ':')) return req.remote_addr;
+  return last.size() <= 45 ? last : req.remote_addr;
+}
+
 namespace {
 
 // Per worker thread: when the current request started and who made it (for the log line).
@@ -60,7 +77,7 @@ std::string bearer_token(const std::string& header) {
   return b == std::string::npos ? "" : header.substr(b);
 }
 
-ApiRequest to_api_request(const httplib::Request& req) {
+ApiRequest to_api_request(const httplib::Request& req, bool trust_proxy) {
   ApiRequest a;
   a.method = req.method;
   a.path = req.path;
@@ -72,7 +89,7 @@ ApiRequest to_api_request(const httplib::Request& req) {
   } else {
     a.body = req.body;
   }
-  a.remote_addr = req.remote_addr;
+  a.remote_addr = client_address(req, trust_proxy);
   a.cookie_token = cookie_value(req.get_header_value("Cookie"), "yj_session");
   a.bearer_token = bearer_token(req.get_header_value("Authorization"));
   a.csrf_header = req.get_header_value("X-CSRF-Token");
@@ -116,7 +133,7 @@ struct HttpServer::Impl {
 
 void HttpServer::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
-    ApiRequest a = to_api_request(req);
+    ApiRequest a = to_api_request(req, config.trust_proxy);
     write_response(dispatch_api(*state, a, t_log.user), res);
     return;
   }

@@ -3,6 +3,8 @@
 // 64 MiB for imports; checked from Content-Length before reading), read/write timeouts, one log line per
 // request on stderr (time, method, path, status, ms, user: never query strings, bodies or tokens),
 // graceful stop (no new connections, in-flight requests finish).
+#include <httplib.h>
+
 #include <memory>
 #include <string>
 
@@ -21,7 +23,12 @@ struct ServerConfig {
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 60;
   bool log_requests = true;
+  bool trust_proxy = false;      // take the client address from X-Forwarded-For on loopback connections
 };
+
+// The client address of a request: X-Forwarded-For (last entry) only when trust_proxy and the
+// connection comes from loopback; otherwise the socket's peer.
+std::string client_address(const httplib::Request& req, bool trust_proxy);
 
 class HttpServer {
  public:

@@ -118,6 +118,7 @@ Error PostgresConnection::error_from(PGresult* res, std::string_view context) co
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   if (state && std::strcmp(state, "23505") == 0) e.code = "conflict";                      // unique_violation
   if (state && (std::strcmp(state, "40001") == 0 || std::strcmp(state, "40P01") == 0)) e.code = "retry";
+  if (state && std::strcmp(state, "53100") == 0) e.code = "storage";                         // disk_full
   return e;
 }
 

@@ -1,8 +1,22 @@
 #include "store/sqlite_connection.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace youjun::store {
 
 namespace {
+
+// Machine-readable kind of a failure (Error::code) from SQLite's extended result code.
+Error classified(Error e, int code) {
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) e.code = "conflict";
+  else if ((code & 0xff) == SQLITE_BUSY) e.code = "retry";
+  // A full disk is SQLITE_FULL; a write refused by the OS (quota, file-size limit) is an I/O error.
+  else if ((code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+           code == SQLITE_IOERR_TRUNCATE)
+    e.code = "storage";
+  return e;
+}
 
 class SqliteStatement : public Statement {
  public:
@@ -14,7 +28,7 @@ class SqliteStatement : public Statement {
     if (!b) return b;
     int rc = sqlite3_step(stmt_);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-      return make_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+      return classified(make_error(std::string("SQLite: ") + sqlite3_errmsg(db_)), sqlite3_extended_errcode(db_));
     return ok_status();
   }
 
@@ -56,6 +70,11 @@ Status sqlite_bind(sqlite3* db, sqlite3_stmt* stmt, const Params& params) {
 
 // NOMUTEX: a connection is used by one thread at a time (the server leases one per request).
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
+  // A new database file holds minors' data: create it owner-only (SQLite gives -wal/-shm the same mode).
+  if (path != ":memory:") {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
@@ -77,11 +96,8 @@ SqliteConnection::~SqliteConnection() {
 }
 
 Error SqliteConnection::last_error(std::string_view context) const {
-  Error e = make_error("SQLite: " + std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
-  int code = sqlite3_extended_errcode(db_);
-  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) e.code = "conflict";
-  if ((code & 0xff) == SQLITE_BUSY) e.code = "retry";
-  return e;
+  return classified(make_error("SQLite: " + std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]"),
+                    sqlite3_extended_errcode(db_));
 }
 
 Result<sqlite3_stmt*> SqliteConnection::cached(std::string_view sql) {
@@ -131,7 +147,7 @@ Status SqliteConnection::exec_script(std::string_view sql) {
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown";
     sqlite3_free(err);
-    return make_error("SQLite: " + msg);
+    return classified(make_error("SQLite: " + msg), sqlite3_extended_errcode(db_));
   }
   return ok_status();
 }

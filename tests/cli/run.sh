@@ -68,5 +68,14 @@ if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
   psql -q "$YOUJUN_TEST_PG_URL" -c "DROP DATABASE ${db_name} WITH (FORCE)" -c "DROP DATABASE ${db_name}_r WITH (FORCE)" >/dev/null
 fi
 
+# The key guard: with encrypted rows stored, a command that cannot find the key file refuses to start a
+# new key (rows under two keys would duplicate).
+printf 'id_number,name,gender,birth_date,hukou_type,migrant,school_code,grade,class_no\n11010519491231002X,测试,F,1949-12-31,nonlocal,0,3306020001,5,1\n' > stu.csv
+"$YJ" import students stu.csv --db city.db > /dev/null 2>&1
+mv city.db.key city.db.key.away
+rc=$(exit_code "$YJ" import schools schools.csv --db city.db)
+check "missing key file next to encrypted rows is refused" bash -c "test $rc = 1 && grep -q '找不到个人信息密钥文件' '$T/stderr' && test ! -e city.db.key"
+mv city.db.key.away city.db.key
+
 echo "cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]

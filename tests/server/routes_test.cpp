@@ -6,6 +6,7 @@
 #include <set>
 
 #include "auth/roles.hpp"
+#include "server/http_server.hpp"
 #include "server/masking.hpp"
 
 using namespace youjun;
@@ -54,4 +55,22 @@ TEST(ServerMasking, NamesKeepFirstAndLastCharacter) {
   EXPECT_EQ(mask_name("王"), "*");
   EXPECT_EQ(mask_name(""), "");
   EXPECT_EQ(mask_name("Li Lei"), "L*i");
+}
+
+TEST(ServerProxy, ClientAddressFromForwardedForOnlyWhenTrustedAndLoopback) {
+  httplib::Request r;
+  r.remote_addr = "127.0.0.1";
+  r.headers.emplace("X-Forwarded-For", "10.0.0.9, 203.0.113.7");
+  EXPECT_EQ(server::client_address(r, true), "203.0.113.7");  // the entry nginx appended
+  EXPECT_EQ(server::client_address(r, false), "127.0.0.1");
+  r.remote_addr = "198.51.100.2";  // not our proxy: its header is the client's word
+  EXPECT_EQ(server::client_address(r, true), "198.51.100.2");
+  httplib::Request bad;
+  bad.remote_addr = "::1";
+  bad.headers.emplace("X-Forwarded-For", "<script>");
+  EXPECT_EQ(server::client_address(bad, true), "::1");
+  httplib::Request v6;
+  v6.remote_addr = "::1";
+  v6.headers.emplace("X-Forwarded-For", "2001:db8::1");
+  EXPECT_EQ(server::client_address(v6, true), "2001:db8::1");
 }

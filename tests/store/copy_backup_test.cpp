@@ -7,6 +7,8 @@
 #include <fstream>
 #include <map>
 
+#include <sys/stat.h>
+
 #include "auth/accounts.hpp"
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
@@ -134,4 +136,23 @@ TEST(DbBackup, RestoreRejectsUnknownAndCrossBackendFiles) {
   ASSERT_FALSE(cross.ok());
   EXPECT_NE(cross.error().message.find("db copy"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir.path("y.db")));
+}
+
+// Files holding minors' data are owner-only whatever the umask: a new database, its backup, a restore.
+TEST(DbFiles, DatabaseAndBackupsAreOwnerOnly) {
+  test::TempDir dir;
+  mode_t old = umask(022);
+  std::string db = dir.path("city.db"), bak = dir.path("city.bak"), restored = dir.path("restored.db");
+  {
+    auto c = store::open_database(db);
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE(store::migrate(**c).ok());
+  }
+  ASSERT_TRUE(store::backup_database(db, bak).ok());
+  ASSERT_TRUE(store::restore_database(bak, restored).ok());
+  umask(old);
+  for (const auto& f : {db, bak, restored}) {
+    auto perms = std::filesystem::status(f).permissions();
+    EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all), std::filesystem::perms::none) << f;
+  }
 }
