@@ -181,7 +181,8 @@ WritePlan plan_writes(const ImportKind& kind, const std::string& backend) {
   for (size_t i = 0; i < keys.size(); ++i) upsert += (i ? ", " : "") + keys[i];
   upsert += ") DO UPDATE SET ";
   for (const auto& c : updatable) upsert += c + " = excluded." + c + ", ";
-  upsert += "row_version = " + kind.table + ".row_version + 1 WHERE ";
+  upsert += "row_version = ";
+  upsert += kind.table + ".row_version + 1 WHERE ";
   for (size_t i = 0; i < updatable.size(); ++i)
     upsert += (i ? " OR " : "") + kind.table + "." + updatable[i] + distinct + "excluded." + updatable[i];
   p.upsert_sql = upsert;

@@ -13,6 +13,7 @@ ApiResponse handle_me(RequestContext& c);
 ApiResponse handle_overview(RequestContext& c);
 ApiResponse handle_schools(RequestContext& c);
 ApiResponse handle_school(RequestContext& c);
+ApiResponse handle_update_school(RequestContext& c);
 // handlers_students.cpp
 ApiResponse handle_students(RequestContext& c);
 ApiResponse handle_my_children(RequestContext& c);

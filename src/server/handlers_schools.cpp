@@ -49,7 +49,8 @@ std::string label(const char* field, const std::string& value) {
 }
 
 const char* kSchoolSelect =
-    "SELECT s.code, s.name, s.district_code, d.name, s.level, s.ownership, s.locale, s.address, s.lon, s.lat";
+    "SELECT s.code, s.name, s.district_code, d.name, s.level, s.ownership, s.locale, s.address, s.lon, s.lat, "
+    "s.row_version";
 
 nlohmann::json school_json(const store::Row& r) {
   nlohmann::json j = {{"code", r.text(0)},          {"name", r.text(1)},
@@ -58,8 +59,8 @@ nlohmann::json school_json(const store::Row& r) {
                       {"ownership", r.text(5)},     {"ownership_label", label("ownership", r.text(5))},
                       {"locale", r.text(6)},        {"locale_label", label("locale", r.text(6))},
                       {"address", r.text(7)},       {"lon", nullptr},
-                      {"lat", nullptr},             {"students", r.integer(10)},
-                      {"teachers", r.integer(11)}};
+                      {"lat", nullptr},             {"row_version", r.integer(10)},
+                      {"students", r.integer(11)},  {"teachers", r.integer(12)}};
   if (!r.is_null(8)) j["lon"] = r.real(8);
   if (!r.is_null(9)) j["lat"] = r.real(9);
   return j;

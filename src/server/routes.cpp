@@ -27,6 +27,8 @@ const std::vector<Route>& api_routes() {
       {"GET", "/api/v1/overview", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_overview, "全市总览"},
       {"GET", "/api/v1/schools", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_schools, "学校列表"},
       {"GET", "/api/v1/schools/{code}", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_school, "学校详情"},
+      {"PATCH", "/api/v1/schools/{code}", Access::Roles, importers, Scope::OwnSchoolPath, false, handle_update_school,
+       "修改学校基本信息（乐观并发：须带 row_version）"},
       {"GET", "/api/v1/schools/{code}/students", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_students,
        "学生名单（脱敏，记入审计）"},
       {"GET", "/api/v1/import/kinds", Access::Roles, importers, Scope::OwnSchoolFilter, false, handle_import_kinds,

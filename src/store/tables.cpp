@@ -89,7 +89,9 @@ Result<CopyReport> copy_database(Connection& from, Connection& to,
     if (!list) return list.error();
     std::string marks;
     for (size_t i = 0; i < names.size(); ++i) marks += i ? ", ?" : "?";
-    auto insert = to.prepare("INSERT INTO " + t + " (" + *list + ") VALUES (" + marks + ")");
+    std::string sql = "INSERT INTO " + t + " (" + *list + ") VALUES (";
+    sql += marks + ")";  // placeholders only
+    auto insert = to.prepare(sql);
     if (!insert) return insert.error();
     auto rows = from.query("SELECT " + *list + " FROM " + t);
     if (!rows) return rows.error();

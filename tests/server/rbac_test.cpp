@@ -24,7 +24,7 @@ struct Sample {
   int foreign_status = 403;
 };
 
-std::map<std::string, Sample> samples() {
+std::map<std::string, Sample> samples(ServerHarness& h) {
   static int next_user = 0;
   auto get = [](std::string path) { return [path] { return Call{"GET", path}; }; };
   std::map<std::string, Sample> m;
@@ -40,6 +40,15 @@ std::map<std::string, Sample> samples() {
   m["GET /api/v1/schools"] = {get("/api/v1/schools"), nullptr};
   m["GET /api/v1/schools/{code}"] = {get(std::string("/api/v1/schools/") + kSchoolA),
                                      get(std::string("/api/v1/schools/") + kSchoolB)};
+  // An edit must carry the current row_version (optimistic concurrency): read it when the call is made.
+  auto edit = [&h](const char* code) {
+    return [&h, code] {
+      int64_t v = h.count("SELECT row_version FROM schools WHERE code = ?", {std::string(code)});
+      return Call{"PATCH", std::string("/api/v1/schools/") + code,
+                  R"({"address":"新地址","row_version":)" + std::to_string(v) + "}"};
+    };
+  };
+  m["PATCH /api/v1/schools/{code}"] = {edit(kSchoolA), edit(kSchoolB)};
   m["GET /api/v1/schools/{code}/students"] = {get(std::string("/api/v1/schools/") + kSchoolA + "/students"),
                                               get(std::string("/api/v1/schools/") + kSchoolB + "/students")};
   m["GET /api/v1/import/kinds"] = {get("/api/v1/import/kinds"), nullptr};
@@ -80,7 +89,7 @@ class RbacTest : public test::BackendTest {
 INSTANTIATE_TEST_SUITE_P(Backends, RbacTest, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
 
 TEST_P(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
-  auto table = samples();
+  auto table = samples(h);
   std::map<std::string, Login> sessions;
   for (const auto& u : kRoleUsers) sessions[u] = h.login(u);
   for (const Route& route : server::api_routes()) {

@@ -227,6 +227,7 @@ inline httplib::Result ServerHarness::send(const Call& c, const Login* who, bool
   }
   if (c.method == "GET") return cli.Get(c.path, h);
   if (c.method == "PUT") return cli.Put(c.path, h, c.body, c.content_type);
+  if (c.method == "PATCH") return cli.Patch(c.path, h, c.body, c.content_type);
   if (c.method == "POST" && !c.form.empty()) return cli.Post(c.path, h, c.form);
   return cli.Post(c.path, h, c.body, c.content_type);
 }

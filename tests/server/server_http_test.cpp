@@ -357,3 +357,46 @@ TEST(ServerLifecycle, StopReturnsFromRunAndRefusesNewConnections) {
   cli.set_connection_timeout(1, 0);
   EXPECT_FALSE(cli.Get("/api/v1/health"));
 }
+
+// Optimistic concurrency: an edit carries the row_version it read; a stale one gets 409 with the current
+// version and changes nothing. Two editors racing on the same version: exactly one wins.
+TEST_P(ServerApiTest, SchoolEditNeedsTheCurrentRowVersion) {
+  Login staff = h.login("staff");
+  Login clerk = h.login("clerk");
+  std::string path = std::string("/api/v1/schools/") + kSchoolA;
+  auto school = h.json_of(h.send({"GET", path}, &staff));
+  ASSERT_EQ(school["school"]["row_version"], 1);
+
+  auto first = h.send({"PATCH", path, R"({"row_version":1,"address":"解放南路2号","lat":30.01})"}, &staff);
+  ASSERT_EQ(first->status, 200) << first->body;
+  EXPECT_EQ(h.json_of(first)["row_version"], 2);
+  auto stale = h.send({"PATCH", path, R"({"row_version":1,"address":"别处"})"}, &clerk);
+  ASSERT_EQ(stale->status, 409) << stale->body;
+  EXPECT_EQ(h.json_of(stale)["code"], "conflict");
+  EXPECT_EQ(h.json_of(stale)["current_row_version"], 2);
+  auto now = h.json_of(h.send({"GET", path}, &clerk))["school"];
+  EXPECT_EQ(now["address"], "解放南路2号");
+  EXPECT_DOUBLE_EQ(now["lat"].get<double>(), 30.01);
+  EXPECT_EQ(now["row_version"], 2);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'school.update' AND target = ?", {std::string(kSchoolA)}), 1);
+
+  EXPECT_EQ(h.send({"PATCH", path, R"({"address":"x"})"}, &staff)->status, 400);                  // no row_version
+  EXPECT_EQ(h.send({"PATCH", path, R"({"row_version":2,"locale":"city"})"}, &staff)->status, 400);  // bad choice
+  EXPECT_EQ(h.send({"PATCH", path, R"({"row_version":2,"lon":200})"}, &staff)->status, 400);        // off the map
+  EXPECT_EQ(h.send({"PATCH", path, R"({"row_version":2})"}, &staff)->status, 400);                  // nothing to change
+  EXPECT_EQ(h.send({"PATCH", "/api/v1/schools/9999999999", R"({"row_version":1,"name":"x"})"}, &staff)->status, 404);
+
+  // Race: two editors submit on version 2 at the same moment.
+  std::atomic<int> ok{0}, conflict{0};
+  auto edit = [&](const Login* who, const char* name) {
+    auto r = h.send({"PATCH", path, std::string(R"({"row_version":2,"name":")") + name + "\"}"}, who);
+    if (r && r->status == 200) ++ok;
+    if (r && r->status == 409) ++conflict;
+  };
+  std::thread a(edit, &staff, "甲校名"), b(edit, &clerk, "乙校名");
+  a.join();
+  b.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(conflict.load(), 1);
+  EXPECT_EQ(h.count("SELECT row_version FROM schools WHERE code = ?", {std::string(kSchoolA)}), 3);
+}
