@@ -32,6 +32,9 @@ echo "import students: $rows rows in ${ours} s (youjun: validate all + encrypt +
 # 1b. The same rows into PostgreSQL (private server, PostgreSQL's default durability settings).
 YOUJUN_PG_DURABLE=1 bash scripts/with-postgres.sh bash scripts/bench_pg.sh "$YJ" "$OUT" 2>/dev/null
 
+# 1c. Load test on PostgreSQL: 16 clients for 60 s, then the invariants (scripts/load.sh).
+YOUJUN_PG_DURABLE=1 bash scripts/with-postgres.sh bash scripts/load.sh "$YJ" "$ROOT/$BUILD/youjun_load" "$OUT" 2>/dev/null | grep -E '^(load|invariants|audit log)'
+
 # 2. Demo city at scale 1.0: generate + load.
 rm -rf "$OUT/demo" "$OUT/demo.db"*
 t0=$(now)

@@ -1,5 +1,6 @@
 #include "auth/accounts.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "auth/audit.hpp"
@@ -91,7 +92,10 @@ std::optional<std::string> username_problem(std::string_view u) {
     ok = alnum || (i > 0 && (c == '_' || c == '.' || c == '-'));
   }
   if (ok) return std::nullopt;
-  return "用户名「" + std::string(u.substr(0, 64)) +
+  // Quote at most 64 bytes, cut before a UTF-8 continuation byte so no character is split.
+  size_t shown = std::min<size_t>(u.size(), 64);
+  while (shown > 0 && shown < u.size() && (static_cast<unsigned char>(u[shown]) & 0xC0) == 0x80) --shown;
+  return "用户名「" + std::string(u.substr(0, shown)) +
          "」无效：应为 3–32 位小写字母、数字或 _ . -，并以字母或数字开头";
 }
 

@@ -58,6 +58,8 @@ void register_serve_command(CLI::App& app, Runner& selected) {
   cmd->add_option("--web", config->web_dir, "已构建的网页目录（默认 web/dist）");
   cmd->add_option("--db-pool", config->options.db_pool_size, "最多同时打开的数据库连接数（默认 16）")
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--threads", config->worker_threads, "HTTP 工作线程数（默认 64；每个保持连接占用一个）")
+      ->check(CLI::Range(1, 4096));
   cmd->add_option("--read-timeout", config->read_timeout_seconds, "读取请求的超时秒数（默认 30；防慢速请求占住连接）")
       ->check(CLI::Range(1, 3600));
   cmd->add_flag("--trust-proxy", config->trust_proxy,

@@ -191,6 +191,11 @@ void HttpServer::Impl::configure() {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   http.set_payload_max_length(std::max(state->options.max_body, state->options.max_import_body));
+  http.set_tcp_nodelay(true);
+  // One worker per open connection (keep-alive holds a worker): enough for the pool's connections to stay
+  // busy while other clients wait on the network, not just the default 8.
+  size_t workers = config.worker_threads;
+  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };  // JSON answers are small: without it Nagle + delayed ACK add ~40 ms to each
   http.set_read_timeout(config.read_timeout_seconds, 0);
   http.set_write_timeout(config.write_timeout_seconds, 0);
   http.set_keep_alive_timeout(5);

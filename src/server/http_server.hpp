@@ -23,7 +23,8 @@ struct ServerConfig {
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 60;
   bool log_requests = true;
-  bool trust_proxy = false;      // take the client address from X-Forwarded-For on loopback connections
+  bool trust_proxy = false;
+  size_t worker_threads = 64;    // HTTP worker threads (serve --threads)      // take the client address from X-Forwarded-For on loopback connections
 };
 
 // The client address of a request: X-Forwarded-For (last entry) only when trust_proxy and the
