@@ -35,6 +35,12 @@ std::string Row::text(size_t i) const {
   return "";
 }
 
+Status Connection::exec(std::string_view sql, const Params& params) {
+  auto q = query(sql, params);
+  if (!q) return q.error();
+  return ok_status();
+}
+
 Transaction::Transaction(Connection& c) : conn_(c) {
   auto s = conn_.begin();
   started_ = s.ok();

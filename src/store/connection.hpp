@@ -35,7 +35,8 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
-  virtual Status exec(std::string_view sql, const Params& params = {}) = 0;
+  // A statement whose rows (if any) are not needed: query() without the rows.
+  Status exec(std::string_view sql, const Params& params = {});
   virtual Result<std::vector<Row>> query(std::string_view sql, const Params& params = {}) = 0;
   // Several statements separated by ';', no parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;

@@ -159,12 +159,6 @@ Result<std::vector<Row>> PostgresConnection::run_prepared(const std::string& nam
   return rows;
 }
 
-Status PostgresConnection::exec(std::string_view sql, const Params& params) {
-  auto q = query(sql, params);
-  if (!q) return q.error();
-  return ok_status();
-}
-
 Result<std::vector<Row>> PostgresConnection::query(std::string_view sql, const Params& params) {
   int count = 0;
   auto name = prepared_name(sql, count);

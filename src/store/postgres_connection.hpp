@@ -19,7 +19,6 @@ class PostgresConnection : public Connection {
   ~PostgresConnection() override;
 
   std::string backend() const override { return "postgresql"; }
-  Status exec(std::string_view sql, const Params& params = {}) override;
   Result<std::vector<Row>> query(std::string_view sql, const Params& params = {}) override;
   Status exec_script(std::string_view sql) override;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override;

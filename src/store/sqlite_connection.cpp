@@ -114,12 +114,6 @@ Result<sqlite3_stmt*> SqliteConnection::cached(std::string_view sql) {
   return stmt;
 }
 
-Status SqliteConnection::exec(std::string_view sql, const Params& params) {
-  auto q = query(sql, params);
-  if (!q) return q.error();
-  return ok_status();
-}
-
 Result<std::vector<Row>> SqliteConnection::query(std::string_view sql, const Params& params) {
   auto st = cached(sql);
   if (!st) return st.error();

@@ -16,7 +16,6 @@ class SqliteConnection : public Connection {
   ~SqliteConnection() override;
 
   std::string backend() const override { return "sqlite"; }
-  Status exec(std::string_view sql, const Params& params = {}) override;
   Result<std::vector<Row>> query(std::string_view sql, const Params& params = {}) override;
   Status exec_script(std::string_view sql) override;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override;
