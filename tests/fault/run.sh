@@ -133,6 +133,32 @@ bad_requests() {
 }
 check "malformed JSON 400, announced 200 MB body 413, slow client dropped while others are served" bad_requests
 
+# 4. No personal data in logs: with request logging on, import students, read a roster, log in and out;
+# the server's output holds no ID number, no student name and no session token.
+no_personal_data_in_logs() {
+  local db="$T/log.db"
+  prepare_db "$db" || return 1
+  head -201 city/students.csv > few.csv
+  PORT=$(free_port); URL="http://127.0.0.1:$PORT"
+  "$YJ" serve --db "$db" --port "$PORT" > "$T/log-server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do curl -sf "$URL/api/v1/health" > /dev/null 2>&1 && break; sleep 0.1; done
+  login || return 1
+  [ "$(upload students few.csv)" = 200 ] || { cat "$T/upload.json"; return 1; }
+  local school; school=$(sed -n 2p few.csv | cut -d, -f7)
+  [ "$(curl -s -o "$T/roster.json" -w '%{http_code}' -b "$T/cookies" "$URL/api/v1/schools/$school/students?page_size=200&q=x")" = 200 ] || return 1
+  curl -s -o /dev/null -b "$T/cookies" -H "X-CSRF-Token: $CSRF" -X POST "$URL/api/v1/auth/logout"
+  stop_server
+  local lines; lines=$(wc -l < "$T/log-server.log")
+  [ "$lines" -ge 4 ] || { echo "expected request log lines, got $lines"; return 1; }
+  local token; token=$(awk '$6 == "yj_session" {print $7}' "$T/cookies")
+  for value in $(tail -n +2 few.csv | cut -d, -f1,2 | tr ',' '\n') "$token" "$CSRF"; do
+    [ -n "$value" ] && grep -qF -- "$value" "$T/log-server.log" && { echo "found in the server log: ${value:0:4}…"; return 1; }
+  done
+  echo "server log: $lines lines, none with an ID number, a student name, the session token or the CSRF token"
+}
+check "request log holds no ID numbers, names or tokens" no_personal_data_in_logs
+
 if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
   pg_base=${YOUJUN_TEST_PG_URL%/*}
   pg_db() { psql -q "$YOUJUN_TEST_PG_URL" -c "CREATE DATABASE $1" > /dev/null && echo "$pg_base/$1"; }
