@@ -31,5 +31,9 @@ test: build
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+# libFuzzer targets (clang): FUZZ_SECONDS per target, default 60; corpus kept in fuzz/corpus/.
+fuzz:
+	@scripts/fuzz.sh
+
 clean:
 	rm -rf $(BUILD) $(BUILD).cmake.log web/dist

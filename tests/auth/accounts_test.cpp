@@ -33,6 +33,19 @@ TEST(AuthAccounts, UsernameRules) {
   EXPECT_TRUE(auth::username_problem(std::string(33, 'a')));
 }
 
+// Found by fuzz/json_body_fuzz: the message quotes the first 64 bytes of the name and used to cut a
+// multi-byte character in two (invalid UTF-8, shown as U+FFFD by the API).
+TEST(AuthAccounts, UsernameMessageDoesNotSplitACharacter) {
+  for (size_t prefix : {61, 62, 63, 64}) {
+    std::string name = std::string(prefix, 'a') + "学校";  // 3 bytes each
+    auto problem = auth::username_problem(name);
+    ASSERT_TRUE(problem);
+    // 61 + "学" ends exactly at byte 64 and is kept whole; otherwise the cut "学" is left out.
+    std::string quoted = prefix == 61 ? std::string(61, 'a') + "学" : std::string(prefix, 'a');
+    EXPECT_NE(problem->find("「" + quoted + "」"), std::string::npos) << *problem;
+  }
+}
+
 TEST(AuthAccounts, PasswordRules) {
   EXPECT_FALSE(auth::password_problem("Youjun@2026", "admin"));
   EXPECT_FALSE(auth::password_problem("优均教育局密码八位", "admin"));  // 8+ characters, not bytes
