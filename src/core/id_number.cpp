@@ -39,9 +39,8 @@ std::optional<IdNumberInfo> id_number_info(std::string_view id) {
 }
 
 std::string mask_id_number(std::string_view id) {
-  if (id.size() <= 8) return std::string(id.size(), '*');
-  return std::string(id.substr(0, 4)) + std::string(id.size() - 8, '*') +
-         std::string(id.substr(id.size() - 4));
+  if (id.size() <= 5) return std::string(id.size(), '*');
+  return std::string(id.substr(0, 4)) + std::string(id.size() - 5, '*') + std::string(id.substr(id.size() - 1));
 }
 
 }  // namespace youjun

@@ -22,7 +22,10 @@ std::optional<std::string> id_number_problem(std::string_view id);
 // Birth date and gender read from a valid number.
 std::optional<IdNumberInfo> id_number_info(std::string_view id);
 
-// Shown form: first 4 and last 4 characters, the rest '*': 3301**********1234.
+// Shown form: first 4 characters (province + city) and the check character, the rest '*':
+// 3301*************X. Not the last 4: with the birth date (shown in rosters, digits 7–14) and the
+// county (known from the school) they left a single candidate for half the demo city's students
+// (docs/security.md). Now the county and the 3-digit sequence stay hidden.
 std::string mask_id_number(std::string_view id);
 
 }  // namespace youjun

@@ -30,7 +30,7 @@ TEST(IdNumber, InfoAndMasking) {
   EXPECT_EQ(info->birth_date, "1949-12-31");
   EXPECT_EQ(info->gender, 'F');  // 17th digit 2 is even
   EXPECT_EQ(id_number_info("440524188001010014")->gender, 'M');
-  EXPECT_EQ(mask_id_number("11010519491231002X"), "1101**********002X");
+  EXPECT_EQ(mask_id_number("11010519491231002X"), "1101*************X");  // no county, no birth date, no sequence
 }
 
 TEST(Dates, CalendarRules) {

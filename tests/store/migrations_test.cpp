@@ -137,3 +137,21 @@ TEST(Postgres, BadUrlIsAClearError) {
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.error().message.find("无法连接 PostgreSQL"), std::string::npos) << c.error().message;
 }
+
+// 003 re-masks ID numbers stored in the earlier form (first 4 + last 4) to first 4 + check character.
+TEST_P(StoreTest, OldMasksAreShortenedByMigration003) {
+  migrate();
+  ASSERT_TRUE(c().exec("INSERT INTO districts (code, name) VALUES ('110105', '朝阳区')").ok());
+  ASSERT_TRUE(c().exec("INSERT INTO schools (code, name, district_code, level, ownership, locale) "
+                       "VALUES ('1', '测试小学', '110105', 'primary', 'public', 'urban')")
+                  .ok());
+  ASSERT_TRUE(c().exec("INSERT INTO students (id_hash, id_enc, id_masked, name, gender, birth_date, hukou_type, "
+                       "school_code, grade, class_no) VALUES ('h', 'e', '1101**********002X', '张三', 'F', "
+                       "'1949-12-31', 'nonlocal', '1', 1, 1)")
+                  .ok());
+  ASSERT_TRUE(c().exec("DELETE FROM schema_migrations WHERE version = 3").ok());
+  auto n = store::migrate(c());
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_EQ(*n, 1);
+  EXPECT_EQ((*c().query("SELECT id_masked FROM students"))[0].text(0), "1101*************X");
+}
