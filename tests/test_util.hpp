@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace youjun::test {
@@ -24,6 +26,13 @@ class TempDir {
  private:
   std::filesystem::path dir_;
 };
+
+inline std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 inline std::string source_path(const std::string& rel) { return std::string(YOUJUN_SOURCE_DIR) + "/" + rel; }
 

@@ -57,6 +57,14 @@ ApiResponse internal_error(const std::string& what) {
   return error_response(500, "服务器内部错误，请稍后再试或联系管理员");
 }
 
+ApiResponse database_error(const std::string& what, const Error& e) {
+  if (e.code == "busy") return error_response(503, e.message);
+  ApiResponse logged = internal_error(what + ": " + e.message);  // the detail goes to the operator's log
+  if (e.code == "storage")
+    return error_response(507, "服务器存储写入失败（磁盘空间不足或存储故障），本次操作未写入任何数据。请联系管理员处理后重试。");
+  return logged;
+}
+
 ServerState::ServerState(std::string db_url, PersonalDataKey k, ServerOptions o)
     : pool(std::move(db_url), o.db_pool_size), key(std::move(k)), options(std::move(o)), ip_throttle(options.ip) {}
 

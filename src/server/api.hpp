@@ -101,5 +101,8 @@ std::optional<nlohmann::json> json_body(const ApiRequest& req, ApiResponse& erro
 std::optional<int64_t> int_param(const ApiRequest& req, const std::string& name, int64_t fallback, int64_t max,
                                  ApiResponse& error);
 ApiResponse internal_error(const std::string& what);
+// A failed database call: 503 when every pooled connection is busy, 507 when storage refused the write
+// (disk full), else internal_error. Error::code decides.
+ApiResponse database_error(const std::string& what, const Error& e);
 
 }  // namespace youjun::server

@@ -79,10 +79,7 @@ ApiResponse dispatch_api(ServerState& state, ApiRequest& req, std::string& log_u
   // is unknown, so the client gets the error and decides.
   for (int attempt = 0;; ++attempt) {
     auto lease = state.pool.acquire();
-    if (!lease) {
-      if (lease.error().code == "busy") return error_response(503, lease.error().message);
-      return internal_error("database: " + lease.error().message);
-    }
+    if (!lease) return database_error("database", lease.error());
     RequestContext c{state, **lease, req, state.now(), std::nullopt, std::nullopt, ""};
     std::optional<ApiResponse> r;
     if (route->access != Access::Open) {

@@ -145,13 +145,7 @@ ApiResponse handle_import(RequestContext& c) {
     return auth::append_audit(db, {c.actor(), "import." + kind->name, kind->name, detail.dump()}, c.now);
   };
   auto report = import::import_table(c.db, c.state.key, *kind, *table, options);
-  if (!report) {
-    if (report.error().code == "storage") {
-      internal_error("import: " + report.error().message);  // logged for the operator
-      return error_response(507, "服务器存储写入失败（磁盘空间不足或存储故障），本次导入未写入任何数据。请联系管理员处理后重试。");
-    }
-    return internal_error("import: " + report.error().message);
-  }
+  if (!report) return database_error("import", report.error());
   if (!report->ok())
     return rejected_import("导入被拒绝：共 " + std::to_string(report->errors.size()) + " 处错误，未写入任何数据",
                            report->errors);

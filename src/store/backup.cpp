@@ -1,6 +1,5 @@
 #include "store/backup.hpp"
 
-#include <fcntl.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -13,6 +12,7 @@
 #include <fstream>
 #include <vector>
 
+#include "core/private_file.hpp"
 #include "store/connection.hpp"
 #include "store/tables.hpp"
 
@@ -104,12 +104,10 @@ std::string backup_format(const std::string& file) {
 Status backup_database(const std::string& url, const std::string& out_file) {
   // Owner-only, created here so that neither SQLite nor pg_dump decides the mode of a file full of
   // minors' data; O_EXCL also refuses an existing file.
-  int fd = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return make_error("备份文件已存在，不覆盖: " + out_file);
-    return make_error("无法创建备份文件 " + out_file + ": " + std::strerror(errno));
+  if (int err = create_private_file(out_file)) {
+    if (err == EEXIST) return make_error("备份文件已存在，不覆盖: " + out_file);
+    return make_error("无法创建备份文件 " + out_file + ": " + std::strerror(err));
   }
-  ::close(fd);
   if (is_postgresql_url(url)) {
     auto s = run_program({pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file=" + out_file, "--dbname=" + url});
     if (!s) std::filesystem::remove(out_file);
@@ -135,8 +133,7 @@ Status restore_database(const std::string& backup_file, const std::string& url) 
     return run_program({pg_tool("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction",
                         "--dbname=" + url, backup_file});
   }
-  int fd = ::open(url.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);  // owner-only, like a new database
-  if (fd >= 0) ::close(fd);
+  create_private_file(url);  // owner-only like a new database (an existing file here is empty, checked above)
   return sqlite_copy(backup_file, url);
 }
 

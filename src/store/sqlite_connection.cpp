@@ -1,7 +1,6 @@
 #include "store/sqlite_connection.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "core/private_file.hpp"
 
 namespace youjun::store {
 
@@ -71,10 +70,7 @@ Status sqlite_bind(sqlite3* db, sqlite3_stmt* stmt, const Params& params) {
 // NOMUTEX: a connection is used by one thread at a time (the server leases one per request).
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
   // A new database file holds minors' data: create it owner-only (SQLite gives -wal/-shm the same mode).
-  if (path != ":memory:") {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) ::close(fd);
-  }
+  if (path != ":memory:") create_private_file(path);
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);

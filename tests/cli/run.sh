@@ -3,15 +3,10 @@
 # FILE:ROW:COLUMN: message, encodings, export headers. Prints "ok - name" / "not ok - name".
 set -u
 YJ=$(realpath "$1")
+source "$(dirname "$(realpath "$0")")/../tap.sh"  # before any cd: $0 may be relative
 T=$(mktemp -d /tmp/youjun-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cd "$T"
-n_ok=0; n_fail=0
-check() {  # check NAME COMMAND... ; passes when the command succeeds
-  local name=$1; shift
-  if "$@" > "$T/last.out" 2> "$T/last.err"; then echo "ok - $name"; n_ok=$((n_ok+1));
-  else echo "not ok - $name"; sed 's/^/    /' "$T/last.out" "$T/last.err" | head -20; n_fail=$((n_fail+1)); fi
-}
 exit_code() { "$@" >/dev/null 2>"$T/stderr"; echo $?; }
 
 check "version prints the version" bash -c "'$YJ' version | grep -qx 'youjun [0-9.]*'"

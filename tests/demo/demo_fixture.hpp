@@ -41,13 +41,6 @@ inline const SmallDemo& small_demo() {
 
 inline std::string demo_file(const std::string& name) { return small_demo().path("city/" + name); }
 
-inline std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A CSV of the demo read with the product's own reader; cells by header name.
 struct DemoTable {
   io::Table table;

@@ -5,17 +5,12 @@
 # YOUJUN_TEST_PG_URL is set (scripts/with-postgres.sh).
 set -u
 YJ=$(realpath "$1")
+source "$(dirname "$(realpath "$0")")/../tap.sh"  # before any cd: $0 may be relative
 T=$(mktemp -d /tmp/youjun-fault.XXXXXX)
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 cd "$T"
-n_ok=0; n_fail=0
-check() {
-  local name=$1; shift
-  if "$@" > "$T/last.out" 2> "$T/last.err"; then echo "ok - $name"; sed 's/^/# /' "$T/last.out"; n_ok=$((n_ok+1));
-  else echo "not ok - $name"; sed 's/^/    /' "$T/last.out" "$T/last.err" | head -20; n_fail=$((n_fail+1)); fi
-}
 PASSWORD='Youjun@2026'
 
 free_port() {

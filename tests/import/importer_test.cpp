@@ -52,31 +52,6 @@ io::Table facts_table(const std::vector<std::vector<std::string>>& rows) {
   return t;
 }
 
-// Every table's rows: equal snapshots mean the import changed nothing (both backends).
-std::vector<std::vector<store::Row>> snapshot(store::Connection& c) {
-  std::vector<std::vector<store::Row>> out;
-  auto tables = store::list_tables(c);  // named: a range-for over *temporary would dangle
-  for (auto& t : *tables) out.push_back(*store::dump_table(c, t));
-  return out;
-}
-
-bool same_rows(const std::vector<std::vector<store::Row>>& a, const std::vector<std::vector<store::Row>>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t t = 0; t < a.size(); ++t) {
-    if (a[t].size() != b[t].size()) return false;
-    for (size_t r = 0; r < a[t].size(); ++r)
-      if (a[t][r].cells != b[t][r].cells) return false;
-  }
-  return true;
-}
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class Import : public test::BackendTest {};
 
 INSTANTIATE_TEST_SUITE_P(Backends, Import, ::testing::ValuesIn(test::kTestBackends), test::backend_test_name);
@@ -152,9 +127,9 @@ TEST_P(Import, BadRowsAreAllReportedAndNothingChanges) {
   db.run("schools", test::two_schools());
   bool sqlite = GetParam() == "sqlite";
   db.conn.reset();  // close so the file on disk is complete (WAL checkpointed)
-  std::string before = sqlite ? file_bytes(db.path) : "";
+  std::string before = sqlite ? test::file_bytes(db.path) : "";
   db.conn = db.database.open();
-  auto rows_before = snapshot(*db.conn);
+  auto content_before = test::database_content(*db.conn);
 
   auto bad = make_table("bad.csv", {"学校代码", "学校名称", "区县代码", "区县名称", "学段", "办学性质", "城乡类别"},
                         {{"3306040001", "上虞区实验小学", "330604", "上虞区", "小学", "公办", "城区"},
@@ -196,9 +171,9 @@ TEST_P(Import, BadRowsAreAllReportedAndNothingChanges) {
   EXPECT_EQ(rs.errors[0].column, "身份证号");
   EXPECT_NE(rs.errors[0].message.find("校验位"), std::string::npos);
 
-  EXPECT_TRUE(same_rows(snapshot(*db.conn), rows_before));
+  EXPECT_EQ(test::database_content(*db.conn), content_before);
   db.conn.reset();
-  if (sqlite) EXPECT_EQ(file_bytes(db.path), before);
+  if (sqlite) EXPECT_EQ(test::file_bytes(db.path), before);
 }
 
 TEST_P(Import, StudentsAreStoredMaskedAndEncrypted) {

@@ -195,7 +195,7 @@ TEST(PolicyEmbedded, EmbeddedProfilesMatchRepositoryFilesAndPassCheck) {
   for (const auto& s : sources) {
     embedded.push_back(s.name);
     EXPECT_EQ(s.file, "policy/" + s.name + ".toml");
-    EXPECT_EQ(s.content, test::read_text(test::source_path(s.file))) << s.file;
+    EXPECT_EQ(s.content, test::file_bytes(test::source_path(s.file))) << s.file;
   }
   std::vector<std::string> in_repo;
   for (const auto& e : std::filesystem::directory_iterator(test::source_path("policy")))
@@ -216,7 +216,7 @@ TEST_F(PolicyRealProfiles, RuleIndexDocIsUpToDate) {
   for (size_t at; (at = md->find(tmp_.dir().string() + "/")) != std::string::npos;)
     md->replace(at, tmp_.dir().string().size() + 1, "policy/");
   EXPECT_NE(md->find("| `class_size.max.primary` | <= 45 | 人 | 教督〔2017〕6号 第七条(五) | V-3p |"), std::string::npos);
-  EXPECT_TRUE(*md == test::read_text(test::source_path("docs/policy-rules.md")))
+  EXPECT_TRUE(*md == test::file_bytes(test::source_path("docs/policy-rules.md")))
       << "docs/policy-rules.md is stale: run `youjun policy index --out docs/policy-rules.md`";
 }
 

@@ -42,9 +42,4 @@ inline void copy_real_profiles(const std::filesystem::path& dir) {
       fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
 }
 
-inline std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace youjun::test

@@ -23,22 +23,8 @@ using namespace youjun;
 
 namespace {
 
-using Content = std::map<std::string, std::vector<std::vector<store::Value>>>;
-
-// Every table as a sorted multiset of rows (collations differ between backends, so ORDER BY is not enough).
-Content content(store::Connection& c) {
-  Content out;
-  auto tables = store::list_tables(c);  // named: a range-for over *temporary would dangle
-  EXPECT_TRUE(tables.ok());
-  for (auto& t : *tables) {
-    auto rows = store::dump_table(c, t);
-    EXPECT_TRUE(rows.ok()) << t;
-    auto& v = out[t];
-    for (auto& r : *rows) v.push_back(r.cells);
-    std::sort(v.begin(), v.end());
-  }
-  return out;
-}
+using Content = test::DatabaseContent;
+const auto content = test::database_content;
 
 int64_t total_rows(const Content& c) {
   int64_t n = 0;

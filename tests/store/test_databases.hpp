@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "store/connection.hpp"
+#include "store/tables.hpp"
 #include "test_util.hpp"
 
 namespace youjun::test {
@@ -70,6 +73,26 @@ class TestDatabase {
   TempDir dir_;
   std::string url_, name_, admin_url_;
 };
+
+// Every application table as a sorted multiset of rows: equal contents mean equal data, also across
+// backends (their collations differ, so ORDER BY alone is not enough).
+using DatabaseContent = std::map<std::string, std::vector<std::vector<store::Value>>>;
+
+inline DatabaseContent database_content(store::Connection& c) {
+  DatabaseContent out;
+  auto tables = store::list_tables(c);  // named: a range-for over *temporary would dangle
+  EXPECT_TRUE(tables.ok());
+  if (!tables) return out;
+  for (auto& t : *tables) {
+    auto rows = store::dump_table(c, t);
+    EXPECT_TRUE(rows.ok()) << t;
+    if (!rows) continue;
+    auto& v = out[t];
+    for (auto& r : *rows) v.push_back(r.cells);
+    std::sort(v.begin(), v.end());
+  }
+  return out;
+}
 
 // Base of tests parameterised over kTestBackends. Without the PostgreSQL test server the postgresql
 // instances skip (make test counts a skip as a failure; it always starts the server).
