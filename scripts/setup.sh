@@ -29,8 +29,36 @@ fi
 if [ -f web/package-lock.json ]; then
   stamp=web/node_modules/.youjun-lock-stamp
   if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
-    echo "安装前端依赖 npm ci (web/)"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    # npm treats a failed download of an optional package as a warning, so a registry hiccup (or an
+    # npm that misjudges the platform) can leave out Vite's native bundler, rolldown's platform
+    # binding, and the build fails later with "Cannot find module ../rolldown-binding...". So: check
+    # that rolldown loads; if not, add its binding for this platform explicitly, then retry npm ci.
+    log=$(mktemp /tmp/youjun-npm.XXXXXX)
+    rolldown_loads() { (cd web && node --input-type=module -e "await import('rolldown')") >>"$log" 2>&1; }
+    add_rolldown_binding() {
+      local binding version
+      binding="@rolldown/binding-$(node -p "process.platform + '-' + process.arch")-gnu"
+      version=$(cd web && node -p "require('./node_modules/rolldown/package.json').optionalDependencies['$binding'] || ''")
+      [ -n "$version" ] && [ "$version" != undefined ] || return 1
+      echo "补装 adding $binding@$version"
+      (cd web && npm install --no-save --force --no-audit --no-fund "$binding@$version") >>"$log" 2>&1
+    }
+    installed=false
+    for attempt in 1 2 3; do
+      echo "安装前端依赖 npm ci (web/)"
+      if (cd web && npm ci --no-audit --no-fund --loglevel=warn) >"$log" 2>&1 &&
+         { rolldown_loads || { add_rolldown_binding && rolldown_loads; }; }; then
+        installed=true; break
+      fi
+      echo "npm ci 不完整 incomplete, attempt $attempt of 3:" >&2
+      tail -n 15 "$log" >&2
+      sleep $((attempt * 5))
+    done
+    if [ "$installed" != true ]; then
+      echo "错误 error: 前端依赖安装失败 npm ci failed 3 times; full log: $log" >&2
+      exit 1
+    fi
+    rm -f "$log"
     cp web/package-lock.json "$stamp"
   fi
 fi
