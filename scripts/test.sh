@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one line: "N passed, N failed".
 #   unit + integration: GoogleTest (build/youjun_tests)
-#   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract)
+#   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract), tests/cli/enroll.sh
 #   e2e:                tests/e2e (real server on a free loopback port, real Chromium)
 set -uo pipefail
 BUILD=${1:-build}
@@ -38,6 +38,13 @@ cli_rc=$?
 grep -E '^(not )?ok - ' "$OUT/cli.log" | grep '^not ok' ; tail -n 1 "$OUT/cli.log"
 count_tap "$OUT/cli.log"
 if [ $cli_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/cli.log"; then failed=$((failed + 1)); cat "$OUT/cli.log"; fi
+
+echo "== 招生命令行测试 enroll CLI (lottery, verify, matching)"
+bash tests/cli/enroll.sh "$BUILD/youjun" > "$OUT/enroll_cli.log" 2>&1
+enroll_rc=$?
+grep '^not ok' "$OUT/enroll_cli.log"; tail -n 1 "$OUT/enroll_cli.log"
+count_tap "$OUT/enroll_cli.log"
+if [ $enroll_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/enroll_cli.log"; then failed=$((failed + 1)); cat "$OUT/enroll_cli.log"; fi
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

@@ -1,0 +1,54 @@
+#include "cli/enroll_inputs.hpp"
+
+#include <cstdio>
+#include <fstream>
+
+#include "cli/cli.hpp"
+#include "policy/rule.hpp"
+
+namespace youjun::cli {
+
+std::optional<io::Table> read_input_table(const std::string& path) {
+  auto table = io::read_table(path);
+  if (!table) {
+    std::fprintf(stderr, "%s\n", table.error().message.c_str());
+    return std::nullopt;
+  }
+  return std::move(*table);
+}
+
+int report_row_errors(const RowErrors& errors) {
+  std::fputs(format_row_errors(errors).c_str(), stderr);
+  std::fprintf(stderr, "输入有误：%zu 处错误，未计算任何结果\n", errors.size());
+  return kExitBadInput;
+}
+
+std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const std::vector<std::string>& keys) {
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& key : keys) {
+    auto rule = policy.rule(key);
+    if (!rule) {
+      std::fprintf(stderr, "策略 %s 缺少规则 %s：%s\n", policy.name().c_str(), key.c_str(), rule.error().message.c_str());
+      return std::nullopt;
+    }
+    rules.push_back({{"key", rule->key}, {"value", policy::format_value(rule->value)}, {"cite", rule->cite},
+                     {"profile", rule->profile}, {"citation", rule->citation()}});
+  }
+  return rules;
+}
+
+bool write_output(const std::string& out_path, const std::string& text) {
+  if (out_path.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return true;
+  }
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out.flush()) {
+    std::fprintf(stderr, "无法写入 %s\n", out_path.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace youjun::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Shared by the `youjun enroll` subcommands: reading input tables, the seed, the policy rules a
+// result cites, and writing a result to stdout or --out.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+#include "core/row_error.hpp"
+#include "io/table.hpp"
+#include "policy/policy.hpp"
+
+namespace youjun::cli {
+
+// Reads a CSV/XLSX table; on failure prints the error and returns nullopt.
+std::optional<io::Table> read_input_table(const std::string& path);
+// Prints every row error (FILE:ROW:COLUMN: message) and a count; returns kExitBadInput.
+int report_row_errors(const RowErrors& errors);
+// The policy rules a result applied: [{"key", "value", "cite", "profile"}, …]; prints an error and
+// returns nullopt when the profile or a key is missing.
+std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const std::vector<std::string>& keys);
+// Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
+bool write_output(const std::string& out_path, const std::string& text);
+
+}  // namespace youjun::cli
+
+namespace youjun::cli {
+// `youjun enroll match` and the matching half of `youjun enroll verify` (cmd_enroll_match.cpp).
+void add_enroll_match_command(CLI::App* enroll, Runner& selected);
+int verify_match_result(const nlohmann::json& result, const std::string& students_path,
+                        const std::string& schools_path, const std::string& seed);
+}  // namespace youjun::cli

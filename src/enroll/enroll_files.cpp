@@ -1,0 +1,218 @@
+#include "enroll/enroll_files.hpp"
+
+#include <charconv>
+#include <string_view>
+#include <unordered_map>
+
+namespace youjun::enroll {
+
+namespace {
+
+constexpr size_t kMaxIdBytes = 64;
+constexpr long kMaxTier = 9999;  // a format bound, not policy: tiers are small ordinals
+
+// Column positions by header name; reports each missing required column once.
+struct Columns {
+  std::vector<int> index;
+  bool ok = true;
+};
+
+Columns find_columns(const io::Table& t, const std::vector<std::string>& names, size_t required, RowErrors& errors) {
+  Columns c;
+  for (size_t n = 0; n < names.size(); ++n) {
+    int found = -1;
+    for (size_t h = 0; h < t.header.size(); ++h)
+      if (t.header[h] == names[n]) found = static_cast<int>(h);
+    if (found < 0 && n < required) {
+      errors.push_back({t.file, 1, names[n], "缺少必填列“" + names[n] + "”"});
+      c.ok = false;
+    }
+    c.index.push_back(found);
+  }
+  return c;
+}
+
+std::string_view cell(const io::Table& t, size_t r, int column) {
+  return column < 0 ? std::string_view{} : t.cell(r, static_cast<size_t>(column));
+}
+
+bool parse_count(std::string_view s, long max, long& out) {
+  if (s.empty() || s.size() > 10) return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
+}
+
+bool parse_tier(std::string_view s, uint16_t& tier) {
+  long v = 0;
+  if (!parse_count(s, kMaxTier, v) || v < 1) return false;
+  tier = static_cast<uint16_t>(v);
+  return true;
+}
+
+const std::string kTierExpected = "应为正整数类别 1、2、3…（1 最先录取）";
+
+template <typename F>
+void split_bars(std::string_view text, F&& each) {
+  size_t start = 0;
+  while (true) {
+    size_t bar = text.find('|', start);
+    std::string_view part = text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    each(part);
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+}
+
+}  // namespace
+
+std::string id_problem(std::string_view id) {
+  if (id.empty()) return "编号不能为空";
+  if (id.size() > kMaxIdBytes) return "编号过长（最多 64 字节）";
+  for (unsigned char c : id)
+    if (c == ',' || c == '"' || c == '|' || c < 0x20 || c == 0x7f) return "编号不能含逗号、引号、竖线或控制字符";
+  return "";
+}
+
+RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"school_id", "seats"}, 2, errors);
+  if (!cols.ok) return errors;
+  std::unordered_map<std::string_view, long> first_row;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    std::string_view id = cell(t, r, cols.index[0]);
+    long seats = 0;
+    bool good = true;
+    if (auto problem = id_problem(id); !problem.empty()) {
+      errors.push_back({t.file, t.line_number(r), "school_id", problem});
+      good = false;
+    } else if (auto [it, fresh] = first_row.emplace(id, t.line_number(r)); !fresh) {
+      errors.push_back({t.file, t.line_number(r), "school_id", "学校 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有）"});
+      good = false;
+    }
+    if (!parse_count(cell(t, r, cols.index[1]), 10'000'000, seats)) {
+      errors.push_back({t.file, t.line_number(r), "seats", "应为非负整数学位数"});
+      good = false;
+    }
+    if (good) out.push_back({std::string(id), static_cast<uint32_t>(seats)});
+  }
+  return errors;
+}
+
+RowErrors read_applicants(const io::Table& t, const std::vector<SchoolSeats>& seats,
+                          std::vector<LotteryApplicant>& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"applicant_id", "school_id", "tier"}, 3, errors);
+  if (!cols.ok) return errors;
+  std::unordered_map<std::string_view, int> known;
+  for (const auto& s : seats) known.emplace(s.school_id, 0);
+  std::unordered_map<std::string_view, long> first_row;
+  out.reserve(t.row_count());
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    LotteryApplicant a;
+    bool good = true;
+    std::string_view id = cell(t, r, cols.index[0]);
+    std::string_view school = cell(t, r, cols.index[1]);
+    if (auto problem = id_problem(id); !problem.empty()) {
+      errors.push_back({t.file, t.line_number(r), "applicant_id", problem});
+      good = false;
+    } else if (auto [it, fresh] = first_row.emplace(id, t.line_number(r)); !fresh) {
+      errors.push_back({t.file, t.line_number(r), "applicant_id",
+                        "申请人 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有；每人每次派位只能出现一次）"});
+      good = false;
+    }
+    if (!known.count(school)) {
+      errors.push_back({t.file, t.line_number(r), "school_id", "学校 " + std::string(school) + " 不在学位文件中"});
+      good = false;
+    }
+    if (!parse_tier(cell(t, r, cols.index[2]), a.tier)) {
+      errors.push_back({t.file, t.line_number(r), "tier", kTierExpected});
+      good = false;
+    }
+    if (!good) continue;
+    a.applicant_id = std::string(id);
+    a.school_id = std::string(school);
+    out.push_back(std::move(a));
+  }
+  return errors;
+}
+
+RowErrors read_match_input(const io::Table& students, const io::Table& schools, MatchProblem& p) {
+  std::vector<SchoolSeats> seats;
+  RowErrors errors = read_seats(schools, seats);
+  auto cols = find_columns(students, {"student_id", "prefs", "tier", "tiers"}, 3, errors);
+  if (!errors.empty()) return errors;
+  p = MatchProblem{};
+  for (auto& s : seats) {
+    p.school_ids.push_back(std::move(s.school_id));
+    p.seats.push_back(s.seats);
+  }
+  std::unordered_map<std::string_view, uint32_t> school_index;
+  for (uint32_t j = 0; j < p.school_ids.size(); ++j) school_index.emplace(p.school_ids[j], j);
+
+  const io::Table& t = students;
+  std::unordered_map<std::string_view, long> first_row;
+  first_row.reserve(t.row_count());
+  p.student_ids.reserve(t.row_count());
+  p.pref_begin.reserve(t.row_count() + 1);
+  p.pref_begin.push_back(0);
+  std::vector<uint16_t> row_tiers;
+  std::vector<uint32_t> seen_in_row;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    long line = t.line_number(r);
+    size_t errors_before = errors.size();
+    std::string_view id = cell(t, r, cols.index[0]);
+    if (auto problem = id_problem(id); !problem.empty()) errors.push_back({t.file, line, "student_id", problem});
+    else if (auto [it, fresh] = first_row.emplace(id, line); !fresh)
+      errors.push_back({t.file, line, "student_id", "学生 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有）"});
+    uint16_t tier = 1;
+    if (!parse_tier(cell(t, r, cols.index[2]), tier)) errors.push_back({t.file, line, "tier", kTierExpected});
+
+    size_t first_choice = p.pref_school.size();
+    std::string_view prefs = cell(t, r, cols.index[1]);
+    seen_in_row.clear();
+    if (!prefs.empty()) {
+      split_bars(prefs, [&](std::string_view school) {
+        auto it = school_index.find(school);
+        if (it == school_index.end()) {
+          errors.push_back({t.file, line, "prefs", "志愿学校 " + std::string(school) + " 不在学校文件中"});
+          return;
+        }
+        for (uint32_t earlier : seen_in_row)
+          if (earlier == it->second) {
+            errors.push_back({t.file, line, "prefs", "志愿中学校 " + std::string(school) + " 填报了两次"});
+            return;
+          }
+        seen_in_row.push_back(it->second);
+        p.pref_school.push_back(it->second);
+        p.pref_tier.push_back(tier);
+      });
+    }
+    std::string_view tiers = cell(t, r, cols.index[3]);
+    if (!tiers.empty()) {
+      row_tiers.clear();
+      bool tiers_ok = true;
+      split_bars(tiers, [&](std::string_view part) {
+        uint16_t v = 0;
+        if (parse_tier(part, v)) row_tiers.push_back(v);
+        else tiers_ok = false;
+      });
+      if (!tiers_ok) errors.push_back({t.file, line, "tiers", "每一项" + kTierExpected + "，用 | 分隔"});
+      else if (row_tiers.size() != seen_in_row.size() || prefs.empty())
+        errors.push_back({t.file, line, "tiers", "类别个数（" + std::to_string(row_tiers.size()) + "）应与志愿个数（" +
+                                                      std::to_string(seen_in_row.size()) + "）相同"});
+      else std::copy(row_tiers.begin(), row_tiers.end(), p.pref_tier.begin() + static_cast<long>(first_choice));
+    }
+    if (errors.size() != errors_before) {
+      p.pref_school.resize(first_choice);
+      p.pref_tier.resize(first_choice);
+      continue;
+    }
+    p.student_ids.emplace_back(id);
+    p.pref_begin.push_back(static_cast<uint32_t>(p.pref_school.size()));
+  }
+  return errors;
+}
+
+}  // namespace youjun::enroll

@@ -1,0 +1,39 @@
+#pragma once
+// The publicly verifiable lottery (电脑随机派位, issue 6 §2; 001 钦州 and 003 聊城: 报名人数超过招生计划的，
+// 实行电脑随机录取). Steps anyone can redo:
+//   1. applicants_sha256 = SHA-256 of the canonical applicant file, published before the draw;
+//   2. the seed is fixed in public afterwards (e.g. under notarisation) and published as hex;
+//   3. per school, applicants are ordered by tier, then by lottery number (lottery_number.hpp);
+//      the first `seats` are admitted, the rest wait in that order.
+#include <string>
+#include <vector>
+
+#include "enroll/enroll_files.hpp"
+
+namespace youjun::enroll {
+
+// The canonical applicant file: UTF-8, header "applicant_id,school_id,tier", one line per applicant
+// sorted by applicant_id (byte order), every line ending in "\n", tiers as plain decimal.
+std::string canonical_applicants(const std::vector<LotteryApplicant>& applicants);
+
+struct LotterySchool {
+  std::string school_id;
+  uint32_t seats = 0;
+  std::vector<std::string> admitted;  // draw order
+  std::vector<std::string> waitlist;  // draw order
+};
+
+struct LotteryResult {
+  std::string applicants_sha256;
+  std::string seed;                    // lowercase hex
+  std::vector<LotterySchool> schools;  // sorted by school_id
+};
+
+// `seed` must already be normalized (normalize_seed).
+LotteryResult run_lottery(const std::vector<LotteryApplicant>& applicants, const std::vector<SchoolSeats>& seats,
+                          const std::string& seed);
+
+// The first difference between a published result and the recomputed one, in Chinese; "" if equal.
+std::string first_lottery_difference(const LotteryResult& published, const LotteryResult& expected);
+
+}  // namespace youjun::enroll

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `youjun enroll` command-line contract: the published lottery recomputed with coreutils sha256sum,
+# verify (exit 0 identical, 1 different, 2 bad input), matching and its explanation.
+set -u
+YJ=$(realpath "$1")
+source "$(dirname "$(realpath "$0")")/../tap.sh"
+T=$(mktemp -d /tmp/youjun-enroll.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T"
+exit_code() { "$@" >/dev/null 2>"$T/stderr"; echo $?; }
+
+printf 'applicant_id,school_id,tier\nA3,S1,2\nA1,S1,1\nA2,S1,2\nA4,S2,1\nA5,S1,2\n' > app.csv
+printf 'school_id,seats\nS1,2\nS2,0\n' > seats.csv
+"$YJ" enroll lottery --applicants app.csv --seats seats.csv --seed 00FF --json --canonical-out canon.csv > res.json
+check "lottery digest is sha256sum of the canonical file" bash -c \
+  "test \"\$(sha256sum canon.csv | cut -c1-64)\" = \"\$(python3 -c 'import json;print(json.load(open(\"res.json\"))[\"applicants_sha256\"])')\""
+check "lottery number is sha256sum of seed:id (seed lowercased)" bash -c \
+  "test \"\$('$YJ' enroll number --seed 00FF A2 | cut -c1-64)\" = \"\$(printf '%s' '00ff:A2' | sha256sum | cut -c1-64)\""
+# The draw order for S1, recomputed with coreutils only: tier, then number.
+expected=$(for id in A1 A2 A3 A5; do tier=$(grep "^$id," app.csv | cut -d, -f3); printf '%s %s %s\n' "$tier" "$(printf '%s' "00ff:$id" | sha256sum | cut -c1-64)" "$id"; done | sort | awk '{print $3}' | paste -sd' ')
+got=$(python3 -c 'import json;s=json.load(open("res.json"))["schools"][0];print(" ".join(s["admitted"]+s["waitlist"]))')
+check "S1 draw order equals the sort by (tier, sha256sum) [$expected]" test "$got" = "$expected"
+check "verify accepts the published result" bash -c "'$YJ' enroll verify --result res.json --applicants app.csv --seats seats.csv --seed 00ff | grep -q '^一致 OK'"
+python3 -c 'import json;r=json.load(open("res.json"));w=r["schools"][0]["waitlist"];w[0],w[1]=w[1],w[0];json.dump(r,open("swapped.json","w"))'
+rc=$(exit_code "$YJ" enroll verify --result swapped.json --applicants app.csv --seats seats.csv --seed 00ff)
+check "verify exits 1 on one swapped pair and names it" bash -c "test $rc = 1 && '$YJ' enroll verify --result swapped.json --applicants app.csv --seats seats.csv --seed 00ff | grep -q '候补名单第 1 位'"
+rc=$(exit_code "$YJ" enroll verify --result res.json --applicants app.csv --seats seats.csv --seed 0100)
+check "verify exits 1 for another seed" test "$rc" = 1
+printf 'applicant_id,school_id,tier\nA1,S1,1\nA1,S2,1\nA2,S1,x\n' > dup.csv
+rc=$(exit_code "$YJ" enroll lottery --applicants dup.csv --seats seats.csv --seed 01)
+check "duplicate applicant and bad tier: exit 2 with FILE:ROW:COLUMN" bash -c "test $rc = 2 && grep -q '^dup.csv:3:applicant_id: ' '$T/stderr' && grep -q '^dup.csv:4:tier: ' '$T/stderr'"
+rc=$(exit_code "$YJ" enroll lottery --applicants app.csv --seats seats.csv --seed xyz)
+check "a seed that is not hex is bad input" test "$rc" = 2
+
+printf 'student_id,prefs,tier\na,X,1\nb,X|Y,1\nc,Y,1\nd,,1\n' > st.csv
+printf 'school_id,seats\nX,1\nY,1\n' > sc.csv
+"$YJ" enroll match --students st.csv --schools sc.csv --seed 00ff --json --compare-boston > match.json
+check "match result is stable and complete" python3 -c '
+import json; r = json.load(open("match.json"))
+a = {x["student_id"]: x["school_id"] for x in r["assignments"]}
+assert len(a) == 4 and a["d"] is None and sorted(r["unassigned"]) == sorted(k for k, v in a.items() if v is None)
+assert r["stats"]["serial_dictatorship"] is True and "comparison" in r'
+check "verify accepts the matching" bash -c "'$YJ' enroll verify --result match.json --students st.csv --schools sc.csv --seed 00ff | grep -q '^一致 OK'"
+python3 -c '
+import json; r = json.load(open("match.json"))
+x = [a for a in r["assignments"] if a["school_id"] is not None]
+x[0]["school_id"], x[1]["school_id"] = x[1]["school_id"], x[0]["school_id"]
+json.dump(r, open("match_bad.json", "w"))'
+rc=$(exit_code "$YJ" enroll verify --result match_bad.json --students st.csv --schools sc.csv --seed 00ff)
+check "verify exits 1 on a tampered matching" test "$rc" = 1
+check "explain names the choice and the cutoff" bash -c "'$YJ' enroll match --students st.csv --schools sc.csv --seed 00ff --explain b | grep -q '第 1 志愿 X'"
+printf 'student_id,prefs,tier\na,X|X,1\n' > twice.csv
+rc=$(exit_code "$YJ" enroll match --students twice.csv --schools sc.csv --seed 01)
+check "a school listed twice is bad input" bash -c "test $rc = 2 && grep -q '^twice.csv:2:prefs: ' '$T/stderr'"
+
+echo "enroll cli: $n_ok passed, $n_fail failed"
+[ $n_fail -eq 0 ]

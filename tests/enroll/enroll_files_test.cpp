@@ -1,0 +1,77 @@
+// Reading enrollment input files: every bad cell is reported with its row and column.
+#include <gtest/gtest.h>
+
+#include "enroll/enroll_files.hpp"
+
+namespace youjun::enroll {
+namespace {
+
+io::Table csv(const std::string& text, const std::string& name) { return *io::parse_csv(text, name); }
+
+std::vector<std::string> lines(const RowErrors& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.to_string());
+  return out;
+}
+
+TEST(EnrollFiles, SeatsRejectDuplicatesAndNegativeOrTextSeats) {
+  std::vector<SchoolSeats> seats;
+  auto errors = read_seats(csv("school_id,seats\nS1,10\nS1,5\nS2,-1\nS3,ten\nS|4,1\n", "seats.csv"), seats);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{
+                               "seats.csv:3:school_id: 学校 S1 重复（第 2 行已有）",
+                               "seats.csv:4:seats: 应为非负整数学位数",
+                               "seats.csv:5:seats: 应为非负整数学位数",
+                               "seats.csv:6:school_id: 编号不能含逗号、引号、竖线或控制字符",
+                           }));
+  ASSERT_EQ(seats.size(), 1u);
+  EXPECT_EQ(seats[0].seats, 10u);
+}
+
+TEST(EnrollFiles, ApplicantsReportEveryBadRow) {
+  std::vector<SchoolSeats> seats = {{"S1", 2}};
+  std::vector<LotteryApplicant> applicants;
+  auto errors = read_applicants(csv("applicant_id,school_id,tier\nA1,S1,1\nA1,S1,2\nA2,S9,1\nA3,S1,0\n,S1,1\n", "a.csv"),
+                                seats, applicants);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{
+                               "a.csv:3:applicant_id: 申请人 A1 重复（第 2 行已有；每人每次派位只能出现一次）",
+                               "a.csv:4:school_id: 学校 S9 不在学位文件中",
+                               "a.csv:5:tier: 应为正整数类别 1、2、3…（1 最先录取）",
+                               "a.csv:6:applicant_id: 编号不能为空",
+                           }));
+  EXPECT_EQ(applicants.size(), 1u);
+}
+
+TEST(EnrollFiles, MissingColumnsAreNamed) {
+  std::vector<SchoolSeats> seats;
+  auto errors = read_seats(csv("school,seats\nS1,1\n", "seats.csv"), seats);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{"seats.csv:1:school_id: 缺少必填列“school_id”"}));
+}
+
+TEST(EnrollFiles, MatchInputParsesPrefsAndPerSchoolTiers) {
+  MatchProblem p;
+  auto errors = read_match_input(csv("student_id,prefs,tier,tiers\ns1,X|Y,2,\ns2,Y | X,2,1|2\ns3,,1,\n", "st.csv"),
+                                 csv("school_id,seats\nX,1\nY,0\n", "sc.csv"), p);
+  ASSERT_TRUE(errors.empty()) << errors[0].to_string();
+  EXPECT_EQ(p.student_ids, (std::vector<std::string>{"s1", "s2", "s3"}));
+  EXPECT_EQ(p.pref_begin, (std::vector<uint32_t>{0, 2, 4, 4}));
+  EXPECT_EQ(p.pref_school, (std::vector<uint32_t>{0, 1, 1, 0}));
+  EXPECT_EQ(p.pref_tier, (std::vector<uint16_t>{2, 2, 1, 2}));
+  EXPECT_EQ(p.seats, (std::vector<uint32_t>{1, 0}));
+}
+
+TEST(EnrollFiles, MatchInputRejectsRepeatedSchoolsAndMisalignedTiers) {
+  MatchProblem p;
+  auto errors = read_match_input(
+      csv("student_id,prefs,tier,tiers\ns1,X|Y|X,1,\ns2,X|Q,1,\ns3,X|Y,1,1\ns1,X,1,\ns4,X,1,a\n", "st.csv"),
+      csv("school_id,seats\nX,1\nY,1\n", "sc.csv"), p);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{
+                               "st.csv:2:prefs: 志愿中学校 X 填报了两次",
+                               "st.csv:3:prefs: 志愿学校 Q 不在学校文件中",
+                               "st.csv:4:tiers: 类别个数（1）应与志愿个数（2）相同",
+                               "st.csv:5:student_id: 学生 s1 重复（第 2 行已有）",
+                               "st.csv:6:tiers: 每一项应为正整数类别 1、2、3…（1 最先录取），用 | 分隔",
+                           }));
+}
+
+}  // namespace
+}  // namespace youjun::enroll
