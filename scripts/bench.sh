@@ -2,7 +2,8 @@
 # Benchmarks of issue 3, written to bench/out/*.txt and summarised on stdout for bench/RESULTS.md.
 #  1. import of 1,000,000 student rows (validate + encrypt + store), against the peer
 #     `sqlite3 .import` of the same CSV into a bare table (no validation) in the same run;
-#  2. demo city generated and loaded (scale 1.0).
+#  2. demo city generated and loaded (scale 1.0);
+#  3. enrollment matching at city scale (scripts/bench_enroll.sh, issue 6).
 set -euo pipefail
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,3 +44,6 @@ t1=$(now)
 "$YJ" demo load --db "$OUT/demo.db" --dir "$OUT/demo" 2> "$OUT/demo-load.txt"
 t2=$(now)
 echo "demo city: generate $(secs "$t0" "$t1") s + load $(secs "$t1" "$t2") s = $(secs "$t0" "$t2") s ($(($(wc -l < "$OUT/demo/students.csv") - 1)) students, $(($(wc -l < "$OUT/demo/schools.csv") - 1)) schools)"
+
+# 3. Enrollment matching (issue 6).
+bash scripts/bench_enroll.sh "$BUILD" "$OUT"

@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium fonts-noto-cjk hyperfine curl bc
+  chromium fonts-noto-cjk hyperfine curl bc time python3
 )
 # Node 20 + npm: use the machine's own when present (CI images ship one), else Debian's.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)

@@ -1,5 +1,8 @@
 #include "enroll/enroll_files.hpp"
 
+#include "enroll/id_index.hpp"
+
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 #include <unordered_map>
@@ -148,15 +151,21 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     p.school_ids.push_back(std::move(s.school_id));
     p.seats.push_back(s.seats);
   }
-  std::unordered_map<std::string_view, uint32_t> school_index;
-  for (uint32_t j = 0; j < p.school_ids.size(); ++j) school_index.emplace(p.school_ids[j], j);
+  IdIndex school_index(p.school_ids.size());
+  for (uint32_t j = 0; j < p.school_ids.size(); ++j) school_index.insert(p.school_ids[j], j);
 
   const io::Table& t = students;
-  std::unordered_map<std::string_view, long> first_row;
-  first_row.reserve(t.row_count());
+  IdIndex first_row(t.row_count());  // id → its table row
   p.student_ids.reserve(t.row_count());
   p.pref_begin.reserve(t.row_count() + 1);
   p.pref_begin.push_back(0);
+  // Room for every row to list as many schools as the first row does (usually all rows list the same
+  // number): no regrowth copies of the 10M-entry arrays.
+  size_t first_row_choices = t.row_count() && cols.index[1] >= 0
+                                 ? 1 + std::count(cell(t, 0, cols.index[1]).begin(), cell(t, 0, cols.index[1]).end(), '|')
+                                 : 1;
+  p.pref_school.reserve(t.row_count() * first_row_choices);
+  p.pref_tier.reserve(t.row_count() * first_row_choices);
   std::vector<uint16_t> row_tiers;
   std::vector<uint32_t> seen_in_row;
   for (size_t r = 0; r < t.row_count(); ++r) {
@@ -164,8 +173,8 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     size_t errors_before = errors.size();
     std::string_view id = cell(t, r, cols.index[0]);
     if (auto problem = id_problem(id); !problem.empty()) errors.push_back({t.file, line, "student_id", problem});
-    else if (auto [it, fresh] = first_row.emplace(id, line); !fresh)
-      errors.push_back({t.file, line, "student_id", "学生 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有）"});
+    else if (uint32_t first = first_row.insert(id, static_cast<uint32_t>(r)); first != r)
+      errors.push_back({t.file, line, "student_id", "学生 " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有）"});
     uint16_t tier = 1;
     if (!parse_tier(cell(t, r, cols.index[2]), tier)) errors.push_back({t.file, line, "tier", kTierExpected});
 
@@ -174,18 +183,18 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     seen_in_row.clear();
     if (!prefs.empty()) {
       split_bars(prefs, [&](std::string_view school) {
-        auto it = school_index.find(school);
-        if (it == school_index.end()) {
+        uint32_t j = school_index.find(school);
+        if (j == IdIndex::kMissing) {
           errors.push_back({t.file, line, "prefs", "志愿学校 " + std::string(school) + " 不在学校文件中"});
           return;
         }
         for (uint32_t earlier : seen_in_row)
-          if (earlier == it->second) {
+          if (earlier == j) {
             errors.push_back({t.file, line, "prefs", "志愿中学校 " + std::string(school) + " 填报了两次"});
             return;
           }
-        seen_in_row.push_back(it->second);
-        p.pref_school.push_back(it->second);
+        seen_in_row.push_back(j);
+        p.pref_school.push_back(j);
         p.pref_tier.push_back(tier);
       });
     }

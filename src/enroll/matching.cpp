@@ -41,7 +41,13 @@ Matching serial_dictatorship(const MatchProblem& p) {
 
   std::vector<uint32_t> left = p.seats;
   uint64_t proposals = 0;
-  for (uint32_t s : order) {
+  // Students come in lottery order, so their lists sit at random places in memory: fetch a few
+  // students ahead (the list offsets 16 ahead, the lists themselves 8 ahead).
+  const size_t n = order.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 16 < n) __builtin_prefetch(&p.pref_begin[order[i + 16]]);
+    if (i + 8 < n) __builtin_prefetch(&p.pref_school[p.pref_begin[order[i + 8]]]);
+    uint32_t s = order[i];
     for (uint32_t c = p.pref_begin[s]; c < p.pref_begin[s + 1]; ++c) {
       ++proposals;
       uint32_t j = p.pref_school[c];
@@ -92,6 +98,9 @@ Matching general_deferred_acceptance(const MatchProblem& p) {
   for (size_t j = 0; j < p.school_count(); ++j) offset[j + 1] = offset[j] + p.seats[j];
   std::vector<uint64_t> held(offset.back());
   std::vector<uint32_t> count(p.school_count(), 0);
+  std::vector<uint64_t> worst(p.school_count(), UINT64_MAX);
+  for (size_t j = 0; j < p.school_count(); ++j)
+    if (p.seats[j] == 0) worst[j] = 0;
   std::vector<uint32_t> next(p.student_count());
   for (uint32_t s = 0; s < p.student_count(); ++s) next[s] = p.pref_begin[s];
 
@@ -110,20 +119,22 @@ Matching general_deferred_acceptance(const MatchProblem& p) {
         uint64_t key = p.key(s, c);
         ++c;
         ++proposals;
-        uint32_t cap = p.seats[j];
-        if (cap == 0) continue;
+        // worst[j] mirrors the heap top of a full school (UINT64_MAX while it has room, 0 when it
+        // has no seats): a small array that stays in cache, so most rejections never touch the heap.
+        if (key >= worst[j]) continue;
         uint64_t* heap = held.data() + offset[j];
+        uint32_t cap = p.seats[j];
         if (count[j] < cap) {
           heap[count[j]] = key;
           sift_up(heap, count[j]++);
+          if (count[j] == cap) worst[j] = heap[0];
           break;
         }
-        if (key < heap[0]) {
-          displaced.push_back(by_rank[heap[0] & kRankMask]);
-          heap[0] = key;
-          sift_down(heap, cap, 0);
-          break;
-        }
+        displaced.push_back(by_rank[heap[0] & kRankMask]);
+        heap[0] = key;
+        sift_down(heap, cap, 0);
+        worst[j] = heap[0];
+        break;
       }
     }
     applying.swap(displaced);

@@ -8,6 +8,8 @@
 #include "enroll/enroll_report.hpp"
 #include "enroll/matching.hpp"
 #include "enroll/enroll_test_util.hpp"
+#include "enroll/heap_da_baseline.hpp"
+#include "enroll/match_instance.hpp"
 
 namespace youjun::enroll {
 namespace {
@@ -191,6 +193,26 @@ TEST(Matching, BruteForceDeferredAcceptanceIsStudentOptimalStable) {
     EXPECT_EQ(stability_problem(p, boston) == "", stable_by_definition(p, boston_choice)) << "round " << round;
   }
   EXPECT_GT(instances_with_several_stable, 10) << "the optimality check was vacuous";
+}
+
+}  // namespace
+}  // namespace youjun::enroll
+
+namespace youjun::enroll {
+namespace {
+
+// At city shape (smaller): the same assignment as the textbook heap-per-school DA, on both the
+// common-priority instance (serial dictatorship path) and the per-school-tier one.
+TEST(Matching, EqualsHeapPerSchoolBaselineOnCityShapedInstances) {
+  for (bool tiers : {false, true}) {
+    auto p = bench::match_instance(30'000, 300, 10, tiers, 7);
+    auto m = deferred_acceptance(p);
+    EXPECT_EQ(m.stats.serial_dictatorship, !tiers);
+    EXPECT_EQ(m.school_of, bench::heap_per_school_da(p)) << (tiers ? "per-school tiers" : "common priority");
+    EXPECT_EQ(stability_problem(p, m), "");
+    size_t unassigned = std::count(m.school_of.begin(), m.school_of.end(), -1);
+    EXPECT_LT(unassigned, p.student_count() / 5);  // the instance is not degenerate
+  }
 }
 
 }  // namespace
