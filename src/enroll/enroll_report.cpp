@@ -53,12 +53,6 @@ void append_number(std::string& out, uint64_t v) {
 uint32_t rank_of(uint64_t key) { return static_cast<uint32_t>(key & 0xffffffffu); }
 uint32_t tier_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }
 
-std::vector<uint32_t> students_by_rank(const MatchProblem& p) {
-  std::vector<uint32_t> by_rank(p.student_count());
-  for (uint32_t s = 0; s < p.student_count(); ++s) by_rank[p.lottery_rank[s]] = s;
-  return by_rank;
-}
-
 json cutoff_json(const MatchContext& c, const SchoolOutcome& o, const std::vector<uint32_t>& by_rank) {
   if (!o.cutoff_key) return nullptr;
   return {{"tier", tier_of(*o.cutoff_key)}, {"lottery", c.numbers[by_rank[rank_of(*o.cutoff_key)]].hex()}};

@@ -16,13 +16,6 @@ Matching empty_matching(const MatchProblem& p) {
   return m;
 }
 
-// student_at[r] = the student whose lottery rank is r.
-std::vector<uint32_t> students_by_rank(const MatchProblem& p) {
-  std::vector<uint32_t> by_rank(p.student_count());
-  for (uint32_t s = 0; s < p.student_count(); ++s) by_rank[p.lottery_rank[s]] = s;
-  return by_rank;
-}
-
 // Serial dictatorship: students in (tier, lottery) order each take their best school with a seat
 // left. Equals DA when all schools share that order. A counting sort by tier keeps it O(n).
 Matching serial_dictatorship(const MatchProblem& p) {
@@ -151,6 +144,12 @@ Matching general_deferred_acceptance(const MatchProblem& p) {
 }
 
 }  // namespace
+
+std::vector<uint32_t> students_by_rank(const MatchProblem& p) {
+  std::vector<uint32_t> by_rank(p.student_count());
+  for (uint32_t s = 0; s < p.student_count(); ++s) by_rank[p.lottery_rank[s]] = s;
+  return by_rank;
+}
 
 bool has_common_priority(const MatchProblem& p) {
   for (size_t s = 0; s < p.student_count(); ++s)

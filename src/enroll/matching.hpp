@@ -43,6 +43,9 @@ struct Matching {
   MatchStats stats;
 };
 
+// by_rank[r] = the student whose lottery rank is r (the inverse of lottery_rank).
+std::vector<uint32_t> students_by_rank(const MatchProblem& p);
+
 // True when each student has one tier for all the schools they list, so all schools rank students
 // by the same (tier, lottery) order.
 bool has_common_priority(const MatchProblem& p);
