@@ -11,7 +11,7 @@ DB="$base/load_city"
 export YOUJUN_KEY_FILE="$OUT/load.key"
 "$YJ" demo generate --seed 5 --scale ${LOAD_SCALE:-0.5} --out "$OUT/load-city" > /dev/null 2>&1
 "$YJ" demo load --db "$DB" --dir "$OUT/load-city" > /dev/null 2>&1
-port=$((20000 + RANDOM % 30000))
+port=$((20000 + RANDOM % 12000))  # below the ephemeral range (32768+)
 "$YJ" serve --db "$DB" --port "$port" --db-pool "${LOAD_POOL:-16}" --no-request-log > "$OUT/load-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

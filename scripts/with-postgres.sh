@@ -27,7 +27,7 @@ speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 [ "${YOUJUN_PG_DURABLE:-0}" = 1 ] && speed="-c shared_buffers=${YOUJUN_PG_SHARED_BUFFERS:-1GB}"
 started=""
 for attempt in 1 2 3 4 5 6 7 8; do
-  port=$((20000 + RANDOM % 30000))
+  port=$((20000 + RANDOM % 12000))  # below the ephemeral range (32768+): no outgoing connection holds it
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue  # something listens there
   if "${as_owner[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $speed -c max_connections=200" \

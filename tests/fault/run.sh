@@ -13,17 +13,28 @@ trap cleanup EXIT
 cd "$T"
 PASSWORD='Youjun@2026'
 
+# Ports below the kernel's ephemeral range (32768+), so no outgoing connection (curl, libpq) holds one;
+# a probe cannot see such a holder, and a bind then fails.
 free_port() {
   local p
-  while :; do p=$((20000 + RANDOM % 30000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
+  while :; do p=$((20000 + RANDOM % 12000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
 }
-# start_server DB [extra serve options…]: sets SERVER_PID and URL.
+# start_server DB [extra serve options…]: sets SERVER_PID and URL. Tries another port when the
+# server exits at once (the port was taken between the probe and the bind).
 start_server() {
   local db=$1; shift
-  PORT=$(free_port); URL="http://127.0.0.1:$PORT"
-  "$YJ" serve --db "$db" --port "$PORT" --no-request-log "$@" > "$T/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 100); do curl -sf "$URL/api/v1/health" > /dev/null 2>&1 && return 0; sleep 0.1; done
+  for _attempt in 1 2 3 4 5; do
+    PORT=$(free_port); URL="http://127.0.0.1:$PORT"
+    "$YJ" serve --db "$db" --port "$PORT" --no-request-log "$@" > "$T/server.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 100); do
+      curl -sf "$URL/api/v1/health" > /dev/null 2>&1 && return 0
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$SERVER_PID" 2>/dev/null && break  # running but not answering: a real failure
+    grep -q '监听' "$T/server.log" || break       # exited for another reason than the port
+  done
   echo "server did not start"; cat "$T/server.log"; return 1
 }
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; }
