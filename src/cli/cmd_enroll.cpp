@@ -43,15 +43,6 @@ std::optional<LotteryInputs> read_lottery_inputs(const std::string& applicants_p
   return in;
 }
 
-std::optional<std::string> seed_or_report(const std::string& text) {
-  auto seed = enroll::normalize_seed(text);
-  if (!seed) {
-    std::fprintf(stderr, "%s\n", seed.error().message.c_str());
-    return std::nullopt;
-  }
-  return *seed;
-}
-
 std::string lottery_summary(const enroll::LotteryResult& r) {
   std::ostringstream out;
   out << "申请名单摘要 applicants_sha256: " << r.applicants_sha256 << "\n种子 seed: " << r.seed << "\n";

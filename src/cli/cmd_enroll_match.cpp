@@ -76,11 +76,8 @@ std::string summary_text(const enroll::MatchContext& c) {
 }
 
 int run_match(const MatchArgs& a) {
-  auto seed = enroll::normalize_seed(a.seed);
-  if (!seed) {
-    std::fprintf(stderr, "%s\n", seed.error().message.c_str());
-    return kExitBadInput;
-  }
+  auto seed = seed_or_report(a.seed);
+  if (!seed) return kExitBadInput;
   auto policy = policy::load_policy(a.policy);
   if (!policy) return fail(policy.error().message);
   std::string mechanism = a.mechanism;

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "cli/cli.hpp"
+#include "enroll/lottery_number.hpp"
 #include "policy/rule.hpp"
 
 namespace youjun::cli {
@@ -35,6 +36,15 @@ std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const st
                      {"profile", rule->profile}, {"citation", rule->citation()}});
   }
   return rules;
+}
+
+std::optional<std::string> seed_or_report(const std::string& text) {
+  auto seed = enroll::normalize_seed(text);
+  if (!seed) {
+    std::fprintf(stderr, "%s\n", seed.error().message.c_str());
+    return std::nullopt;
+  }
+  return *seed;
 }
 
 bool write_output(const std::string& out_path, const std::string& text) {

@@ -20,6 +20,8 @@ int report_row_errors(const RowErrors& errors);
 // The policy rules a result applied: [{"key", "value", "cite", "profile"}, …]; prints an error and
 // returns nullopt when the profile or a key is missing.
 std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const std::vector<std::string>& keys);
+// The published seed in lowercase hex; on bad input prints why and returns nullopt.
+std::optional<std::string> seed_or_report(const std::string& text);
 // Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
 bool write_output(const std::string& out_path, const std::string& text);
 

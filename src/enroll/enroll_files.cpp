@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
-#include <unordered_map>
 
 namespace youjun::enroll {
 
@@ -68,6 +67,15 @@ void split_bars(std::string_view text, F&& each) {
   }
 }
 
+// "" the first time `id` is seen; otherwise "<noun> <id> 重复（第 N 行已有<note>）" naming the row that had
+// it first. One index serves the seats, applicants and students files.
+std::string repeat_problem(IdIndex& seen, const io::Table& t, size_t r, std::string_view id, const char* noun,
+                           const char* note = "") {
+  uint32_t first = seen.insert(id, static_cast<uint32_t>(r));
+  if (first == r) return "";
+  return std::string(noun) + " " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有" + note + "）";
+}
+
 }  // namespace
 
 std::string id_problem(std::string_view id) {
@@ -82,16 +90,15 @@ RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
   RowErrors errors;
   auto cols = find_columns(t, {"school_id", "seats"}, 2, errors);
   if (!cols.ok) return errors;
-  std::unordered_map<std::string_view, long> first_row;
+  IdIndex seen(t.row_count());
   for (size_t r = 0; r < t.row_count(); ++r) {
     std::string_view id = cell(t, r, cols.index[0]);
     long seats = 0;
     bool good = true;
-    if (auto problem = id_problem(id); !problem.empty()) {
+    std::string problem = id_problem(id);
+    if (problem.empty()) problem = repeat_problem(seen, t, r, id, "学校");
+    if (!problem.empty()) {
       errors.push_back({t.file, t.line_number(r), "school_id", problem});
-      good = false;
-    } else if (auto [it, fresh] = first_row.emplace(id, t.line_number(r)); !fresh) {
-      errors.push_back({t.file, t.line_number(r), "school_id", "学校 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有）"});
       good = false;
     }
     if (!parse_count(cell(t, r, cols.index[1]), 10'000'000, seats)) {
@@ -108,24 +115,22 @@ RowErrors read_applicants(const io::Table& t, const std::vector<SchoolSeats>& se
   RowErrors errors;
   auto cols = find_columns(t, {"applicant_id", "school_id", "tier"}, 3, errors);
   if (!cols.ok) return errors;
-  std::unordered_map<std::string_view, int> known;
-  for (const auto& s : seats) known.emplace(s.school_id, 0);
-  std::unordered_map<std::string_view, long> first_row;
+  IdIndex known(seats.size());
+  for (uint32_t j = 0; j < seats.size(); ++j) known.insert(seats[j].school_id, j);
+  IdIndex seen(t.row_count());
   out.reserve(t.row_count());
   for (size_t r = 0; r < t.row_count(); ++r) {
     LotteryApplicant a;
     bool good = true;
     std::string_view id = cell(t, r, cols.index[0]);
     std::string_view school = cell(t, r, cols.index[1]);
-    if (auto problem = id_problem(id); !problem.empty()) {
+    std::string problem = id_problem(id);
+    if (problem.empty()) problem = repeat_problem(seen, t, r, id, "申请人", "；每人每次派位只能出现一次");
+    if (!problem.empty()) {
       errors.push_back({t.file, t.line_number(r), "applicant_id", problem});
       good = false;
-    } else if (auto [it, fresh] = first_row.emplace(id, t.line_number(r)); !fresh) {
-      errors.push_back({t.file, t.line_number(r), "applicant_id",
-                        "申请人 " + std::string(id) + " 重复（第 " + std::to_string(it->second) + " 行已有；每人每次派位只能出现一次）"});
-      good = false;
     }
-    if (!known.count(school)) {
+    if (known.find(school) == IdIndex::kMissing) {
       errors.push_back({t.file, t.line_number(r), "school_id", "学校 " + std::string(school) + " 不在学位文件中"});
       good = false;
     }
@@ -155,7 +160,7 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
   for (uint32_t j = 0; j < p.school_ids.size(); ++j) school_index.insert(p.school_ids[j], j);
 
   const io::Table& t = students;
-  IdIndex first_row(t.row_count());  // id → its table row
+  IdIndex seen(t.row_count());
   p.student_ids.reserve(t.row_count());
   p.pref_begin.reserve(t.row_count() + 1);
   p.pref_begin.push_back(0);
@@ -172,9 +177,9 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     long line = t.line_number(r);
     size_t errors_before = errors.size();
     std::string_view id = cell(t, r, cols.index[0]);
-    if (auto problem = id_problem(id); !problem.empty()) errors.push_back({t.file, line, "student_id", problem});
-    else if (uint32_t first = first_row.insert(id, static_cast<uint32_t>(r)); first != r)
-      errors.push_back({t.file, line, "student_id", "学生 " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有）"});
+    std::string problem = id_problem(id);
+    if (problem.empty()) problem = repeat_problem(seen, t, r, id, "学生");
+    if (!problem.empty()) errors.push_back({t.file, line, "student_id", problem});
     uint16_t tier = 1;
     if (!parse_tier(cell(t, r, cols.index[2]), tier)) errors.push_back({t.file, line, "tier", kTierExpected});
 
