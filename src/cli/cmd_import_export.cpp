@@ -48,7 +48,7 @@ int run_import(const ImportArgs& a) {
       last_phase = phase;
       last_print = s;
       std::string p = phase;
-      const char* zh = p == "validate" ? "校验" : p == "write" ? "写入" : "准备";
+      const char* zh = p == "validate" ? "校验" : p == "write" ? "写入" : p == "index" ? "建索引" : p == "commit" ? "提交" : "准备";
       std::fprintf(stderr, "  %s %s %zu/%zu 行 (%.1f s)\n", zh, phase, done, total, s);
     };
     auto report = import::import_file(*db, key, a.kind, file, read, options);

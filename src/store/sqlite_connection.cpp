@@ -67,6 +67,8 @@ Status sqlite_bind(sqlite3* db, sqlite3_stmt* stmt, const Params& params) {
   return ok_status();
 }
 
+constexpr int kBusyTimeoutMs = 10000;
+
 // NOMUTEX: a connection is used by one thread at a time (the server leases one per request).
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
   // A new database file holds minors' data: create it owner-only (SQLite gives -wal/-shm the same mode).
@@ -79,7 +81,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
     sqlite3_close(db);
     return make_error("无法打开数据库 " + path + ": " + msg);
   }
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   std::unique_ptr<SqliteConnection> c(new SqliteConnection(db));
   auto s = c->exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!s) return s.error();
@@ -151,7 +153,46 @@ Result<std::unique_ptr<Statement>> SqliteConnection::prepare(std::string_view sq
 
 Status SqliteConnection::begin() { return exec_script("BEGIN IMMEDIATE"); }
 Status SqliteConnection::commit() { return exec_script("COMMIT"); }
-Status SqliteConnection::rollback() { return exec_script("ROLLBACK"); }
+Status SqliteConnection::rollback() {
+  set_aside_indexes_.clear();  // the rollback brings them back
+  return exec_script("ROLLBACK");
+}
 int64_t SqliteConnection::changes() { return sqlite3_changes64(db_); }
+
+// Leaving WAL needs every other connection closed. Another process with the database open makes the
+// switch fail at once (no busy wait) and the load runs in WAL mode as usual. While the rollback journal
+// is in use, a process that tries to open the database waits up to its busy timeout.
+bool SqliteConnection::begin_exclusive_load() {
+  sqlite3_busy_timeout(db_, 0);
+  auto mode = query("PRAGMA journal_mode=DELETE");
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  return mode && !mode->empty() && mode->front().text(0) == "delete";
+}
+
+void SqliteConnection::end_exclusive_load() { (void)exec("PRAGMA journal_mode=WAL"); }
+
+// Only indexes declared with CREATE INDEX (sql not NULL): the automatic ones behind PRIMARY KEY and
+// UNIQUE enforce constraints during the load and stay.
+Status SqliteConnection::begin_bulk_load(const std::string& table) {
+  auto indexes = query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                       {table});
+  if (!indexes) return indexes.error();
+  for (const auto& ix : *indexes) {
+    auto s = exec_script("DROP INDEX \"" + ix.text(0) + "\"");
+    if (!s) return s;
+    set_aside_indexes_.push_back(ix.text(1));
+  }
+  return ok_status();
+}
+
+Status SqliteConnection::end_bulk_load() {
+  std::vector<std::string> pending;
+  pending.swap(set_aside_indexes_);
+  for (const auto& sql : pending) {
+    auto s = exec_script(sql);
+    if (!s) return s;
+  }
+  return ok_status();
+}
 
 }  // namespace youjun::store

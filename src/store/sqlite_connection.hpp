@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/connection.hpp"
 
@@ -23,6 +24,10 @@ class SqliteConnection : public Connection {
   Status commit() override;
   Status rollback() override;
   int64_t changes() override;
+  Status begin_bulk_load(const std::string& table) override;
+  Status end_bulk_load() override;
+  bool begin_exclusive_load() override;
+  void end_exclusive_load() override;
 
   sqlite3* handle() { return db_; }
 
@@ -33,6 +38,7 @@ class SqliteConnection : public Connection {
 
   sqlite3* db_;
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  std::vector<std::string> set_aside_indexes_;  // CREATE INDEX statements dropped by begin_bulk_load
 };
 
 // Binds params (1-based) to a statement; shared by the cached and the prepared path.

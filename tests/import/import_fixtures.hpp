@@ -10,7 +10,7 @@
 namespace youjun::test {
 
 inline io::Table make_table(const std::string& file, std::vector<std::string> header,
-                            std::initializer_list<std::vector<std::string>> rows) {
+                            const std::vector<std::vector<std::string>>& rows) {
   io::Table t;
   t.file = file;
   t.header = std::move(header);
