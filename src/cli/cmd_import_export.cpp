@@ -41,6 +41,7 @@ int run_import(const ImportArgs& a) {
     auto started = std::chrono::steady_clock::now();
     std::string last_phase;
     double last_print = -1;
+    options.allow_exclusive = true;
     options.progress = [&](const char* phase, size_t done, size_t total) {
       if (total < 100000) return;  // small files finish before anyone waits
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

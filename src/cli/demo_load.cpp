@@ -47,7 +47,9 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
   for (const char* kind : {"schools", "school_facts", "teachers", "students"}) {
     auto start = std::chrono::steady_clock::now();
     std::string path = dir + "/" + kind + ".csv";
-    auto report = import::import_file(*db, key, kind, path);
+    import::ImportOptions options;
+    options.allow_exclusive = true;  // a command-line load, like `youjun import`
+    auto report = import::import_file(*db, key, kind, path, {}, options);
     if (!report) return fail(report.error().message);
     if (!report->ok()) {
       std::fputs(format_row_errors(report->errors).c_str(), stderr);

@@ -359,7 +359,7 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
 
   // Pass 2: write everything in one transaction. A helper thread prepares the next batch of rows
   // (encryption, masking) while this one inserts the current batch.
-  store::ExclusiveLoad exclusive(db, n >= options.bulk_load_rows);
+  store::ExclusiveLoad exclusive(db, options.allow_exclusive && n >= options.bulk_load_rows);
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
   if (kind.name == "schools") {

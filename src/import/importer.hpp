@@ -22,10 +22,13 @@ struct ImportOptions {
   std::function<Status(store::Connection&, const ImportReport&)> before_commit;
   // Long imports: called at the start of each phase ("validate", "write") and every 100,000 rows.
   std::function<void(const char* phase, size_t done, size_t total)> progress;
-  // From this many rows on, the load runs in the backend's exclusive mode when it can, and a load that
+  // From this many rows on, the load runs in the backend's exclusive mode when allowed and it can, and a load that
   // at least doubles the table rebuilds its secondary indexes once at the end (measured, 1M students
   // on SQLite: insert with the school index 9.5 s; without it 4.1 s + 2.6 s to build it).
   size_t bulk_load_rows = 100000;
+  // A bulk load may use the backend's exclusive mode (Connection::begin_exclusive_load). The command line
+  // sets it; the server does not, because its other connections open while the load runs.
+  bool allow_exclusive = false;
 };
 
 struct ImportReport {

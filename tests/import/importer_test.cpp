@@ -277,6 +277,7 @@ TEST_P(Import, BulkLoadStoresTheSameAndFailsWhole) {
   for (Db* d : {&plain, &bulk}) d->run("schools", test::two_schools());
   import::ImportOptions o;
   o.bulk_load_rows = 10;
+  o.allow_exclusive = true;
   o.before_commit = [](store::Connection&, const import::ImportReport&) -> Status { return make_error("audit failed"); };
   auto failed = import::import_table(*bulk.conn, bulk.key, *import::find_import_kind("students"), students, o);
   EXPECT_FALSE(failed.ok());
