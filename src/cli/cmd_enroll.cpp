@@ -135,7 +135,7 @@ int run_digest(const std::string& applicants, const std::string& seats, const st
 }  // namespace
 
 void register_enroll_commands(CLI::App& app, Runner& selected) {
-  auto* enroll = app.add_subcommand("enroll", "义务教育招生：摇号、多校划片匹配、验证 / enrollment lotteries and matching");
+  auto* enroll = app.add_subcommand("enroll", "义务教育招生：学区查询、摇号、多校划片匹配、验证 / enrollment: catchments, lotteries, matching");
   enroll->require_subcommand(1);
 
   auto la = std::make_shared<LotteryArgs>();
@@ -174,6 +174,7 @@ void register_enroll_commands(CLI::App& app, Runner& selected) {
   on_run(digest, selected, [da] { return run_digest(da->applicants, da->seats, da->canonical_out); });
 
   add_enroll_match_command(enroll, selected);
+  add_enroll_locate_command(enroll, selected);
 }
 
 }  // namespace youjun::cli

@@ -30,6 +30,8 @@ bool write_output(const std::string& out_path, const std::string& text);
 namespace youjun::cli {
 // `youjun enroll match` and the matching half of `youjun enroll verify` (cmd_enroll_match.cpp).
 void add_enroll_match_command(CLI::App* enroll, Runner& selected);
+// `youjun enroll locate` (cmd_enroll_locate.cpp).
+void add_enroll_locate_command(CLI::App* enroll, Runner& selected);
 int verify_match_result(const nlohmann::json& result, const std::string& students_path,
                         const std::string& schools_path, const std::string& seed);
 }  // namespace youjun::cli

@@ -157,6 +157,9 @@ std::string catchments_geojson(const City& city, const std::vector<Catchment>& c
     const District& d = districts()[c.district];
     const char* stage = c.stage == kPrimary ? "primary" : "junior";
     nlohmann::ordered_json props;
+    // A 九年一贯制 school has a primary and a junior catchment, so the school code alone is not an id.
+    if (!c.multi()) props["catchment_id"] = city.schools[c.schools[0]].code + "-" + stage;
+    else props["catchment_id"] = d.code + "-" + stage + "-multi-" + std::to_string(zones_per_district[c.district] + 1);
     if (!c.multi()) {
       const School& s = city.schools[c.schools[0]];
       props["school_code"] = s.code;

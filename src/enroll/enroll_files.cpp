@@ -44,6 +44,12 @@ bool parse_count(std::string_view s, long max, long& out) {
   return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
 }
 
+bool parse_degrees(std::string_view s, double limit, double& out) {
+  if (s.empty() || s.size() > 32) return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && ptr == s.data() + s.size() && out >= -limit && out <= limit;
+}
+
 bool parse_tier(std::string_view s, uint16_t& tier) {
   long v = 0;
   if (!parse_count(s, kMaxTier, v) || v < 1) return false;
@@ -106,6 +112,30 @@ RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
       good = false;
     }
     if (good) out.push_back({std::string(id), static_cast<uint32_t>(seats)});
+  }
+  return errors;
+}
+
+RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"point_id", "lon", "lat"}, 3, errors);
+  if (!cols.ok) return errors;
+  IdIndex seen(t.row_count());
+  out.ids.reserve(t.row_count());
+  out.wgs84.reserve(t.row_count());
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    std::string_view id = cell(t, r, cols.index[0]);
+    std::string problem = id_problem(id);
+    if (problem.empty()) problem = repeat_problem(seen, t, r, id, "地点");
+    if (!problem.empty()) errors.push_back({t.file, t.line_number(r), "point_id", problem});
+    double lon = 0, lat = 0;
+    if (!parse_degrees(cell(t, r, cols.index[1]), 180, lon))
+      errors.push_back({t.file, t.line_number(r), "lon", "应为 -180 到 180 之间的经度（十进制度）"});
+    if (!parse_degrees(cell(t, r, cols.index[2]), 90, lat))
+      errors.push_back({t.file, t.line_number(r), "lat", "应为 -90 到 90 之间的纬度（十进制度）"});
+    if (!errors.empty()) continue;
+    out.ids.emplace_back(id);
+    out.wgs84.push_back(geo::to_wgs84({lon, lat}, crs));
   }
   return errors;
 }

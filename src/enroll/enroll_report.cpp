@@ -1,5 +1,7 @@
 #include "enroll/enroll_report.hpp"
 
+#include "enroll/json_text.hpp"
+
 #include <charconv>
 
 namespace youjun::enroll {
@@ -33,22 +35,6 @@ Result<LotteryResult> lottery_from_json(const json& j) {
 }
 
 namespace {
-
-// Ids were checked by id_problem (no quotes or control characters); only backslashes need escaping.
-void append_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    if (c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_number(std::string& out, uint64_t v) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, end);
-}
 
 uint32_t rank_of(uint64_t key) { return static_cast<uint32_t>(key & 0xffffffffu); }
 uint32_t tier_of(uint64_t key) { return static_cast<uint32_t>(key >> 32); }

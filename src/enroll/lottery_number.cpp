@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <cstring>
 #include <numeric>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 namespace youjun::enroll {
 
@@ -59,15 +60,9 @@ LotteryNumber lottery_number(std::string_view seed_lower_hex, std::string_view a
 
 std::vector<LotteryNumber> lottery_numbers(std::string_view seed_lower_hex, const std::vector<std::string>& ids) {
   std::vector<LotteryNumber> out(ids.size());
-  auto work = [&](size_t begin, size_t end) {
+  for_each_chunk(ids.size(), worker_count(ids.size(), 50'000), [&](size_t, size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) out[i] = lottery_number(seed_lower_hex, ids[i]);
-  };
-  size_t threads = ids.size() < 50'000 ? 1 : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  size_t chunk = (ids.size() + threads - 1) / threads;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, std::min(ids.size(), t * chunk), std::min(ids.size(), (t + 1) * chunk));
-  work(0, std::min(ids.size(), chunk));
-  for (auto& th : pool) th.join();
+  });
   return out;
 }
 

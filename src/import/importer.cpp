@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/id_number.hpp"
+#include "core/parallel.hpp"
 #include "import/field_parse.hpp"
 
 namespace youjun::import {
@@ -270,21 +271,6 @@ std::vector<uint32_t> sorted_order(const std::vector<std::string>& keys, const s
   std::vector<uint32_t> order(items.size());
   for (size_t i = 0; i < items.size(); ++i) order[i] = items[i].row;
   return order;
-}
-
-// Threads for per-row work that needs no shared state: one per core, none for small files.
-size_t worker_count(size_t rows) {
-  if (rows < 20000) return 1;
-  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-}
-
-// fn(chunk, begin, end) over `chunks` equal parts of [0, n); chunk 0 runs on the calling thread.
-template <class Fn>
-void for_each_chunk(size_t n, size_t chunks, Fn fn) {
-  std::vector<std::thread> threads;
-  for (size_t c = 1; c < chunks; ++c) threads.emplace_back([&, c] { fn(c, n * c / chunks, n * (c + 1) / chunks); });
-  fn(0, 0, n / chunks);
-  for (auto& t : threads) t.join();
 }
 
 }  // namespace

@@ -53,5 +53,34 @@ printf 'student_id,prefs,tier\na,X|X,1\n' > twice.csv
 rc=$(exit_code "$YJ" enroll match --students twice.csv --schools sc.csv --seed 01)
 check "a school listed twice is bad input" bash -c "test $rc = 2 && grep -q '^twice.csv:2:prefs: ' '$T/stderr'"
 
+# Catchment lookup: the demo city's own map; a school's own coordinates (from schools.csv, WGS-84) fall
+# in that school's catchment.
+"$YJ" demo generate --seed 3 --scale 0.2 --out city >/dev/null 2>&1
+python3 - <<'PY'
+import csv
+rows = list(csv.DictReader(open('city/schools.csv', encoding='utf-8-sig')))
+with open('pts.csv', 'w') as f:
+    f.write('point_id,lon,lat\n')
+    for r in rows:
+        if r['经度'] and r['办学性质'] in ('公办', 'public') and r['学段'] in ('小学', 'primary'):
+            f.write(f"{r['学校代码']},{r['经度']},{r['纬度']}\n")
+    f.write('far,100.0,40.0\n')
+PY
+"$YJ" enroll locate --catchments city/catchments.geojson --points pts.csv --json --out loc.json 2>/dev/null
+check "locate puts each public primary school in its own catchment and a far point in none" python3 -c '
+import json
+r = json.load(open("loc.json"))
+schools = {c["catchment_id"]: c["schools"] for c in r["catchments"]}
+pts = {p["point_id"]: p["catchments"] for p in r["points"]}
+assert pts.pop("far") == [], "far point"
+assert len(pts) >= 5, len(pts)
+for pid, cs in pts.items():
+    assert any(pid in schools[c] for c in cs), (pid, cs)
+assert r["summary"]["outside"] >= 1
+'
+printf 'point_id,lon,lat\np1,120.5,30\np1,120.5,30\np2,190,30\n' > badpts.csv
+rc=$(exit_code "$YJ" enroll locate --catchments city/catchments.geojson --points badpts.csv)
+check "locate: duplicate point and bad longitude are bad input with FILE:ROW:COLUMN" bash -c "test $rc = 2 && grep -q '^badpts.csv:3:point_id: ' '$T/stderr' && grep -q '^badpts.csv:4:lon: ' '$T/stderr'"
+
 echo "enroll cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
