@@ -1,5 +1,4 @@
 // `youjun enroll locate` — which catchment(s) each address point falls in (issue 6 §1).
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -18,10 +17,6 @@ struct LocateArgs {
   bool json = false, timings = false;
 };
 
-double seconds_since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
 std::optional<geo::Crs> crs_option(const std::string& text, const char* option) {
   auto crs = geo::parse_crs(text);
   if (!crs) std::fprintf(stderr, "%s 应为 WGS-84 或 GCJ-02，而不是“%s”\n", option, text.c_str());
@@ -29,7 +24,7 @@ std::optional<geo::Crs> crs_option(const std::string& text, const char* option) 
 }
 
 int run_locate(const LocateArgs& a) {
-  auto started = std::chrono::steady_clock::now();
+  auto started = Clock::now();
   std::optional<geo::Crs> catchments_crs;
   if (!a.catchments_crs.empty() && !(catchments_crs = crs_option(a.catchments_crs, "--catchments-crs")))
     return kExitBadInput;
@@ -53,13 +48,13 @@ int run_locate(const LocateArgs& a) {
   if (!errors.empty()) return report_row_errors(errors);
   double read_seconds = seconds_since(started);
 
-  auto t = std::chrono::steady_clock::now();
+  auto t = Clock::now();
   auto located = map.locate_all(points.wgs84);
   double locate_seconds = seconds_since(t);
 
-  t = std::chrono::steady_clock::now();
+  t = Clock::now();
   auto n = enroll::count_located(located);
-  std::string text = a.json ? enroll::locate_to_json(map, points, located, geo::crs_name(*points_crs))
+  std::string text = a.json ? enroll::locate_to_json(map, points, located, n, geo::crs_name(*points_crs))
                             : enroll::locate_to_csv(map, points, located);
   bool written = write_output(a.out, text);
   std::fprintf(stderr, "%zu 个地点（%s），%zu 个学区（%s，%zu 个多边形）：在学区内 %zu，在边界上 %zu（须人工核对），同属多个学区 %zu，不在任何学区 %zu\n",

@@ -14,8 +14,6 @@ namespace youjun::cli {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 const char* kDeferred = "deferred_acceptance";
 const char* kBoston = "immediate_acceptance";

@@ -2,6 +2,7 @@
 // Shared by the `youjun enroll` subcommands: reading input tables, the seed, the policy rules a
 // result cites, and writing a result to stdout or --out.
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ int report_row_errors(const RowErrors& errors);
 std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const std::vector<std::string>& keys);
 // The published seed in lowercase hex; on bad input prints why and returns nullopt.
 std::optional<std::string> seed_or_report(const std::string& text);
+using Clock = std::chrono::steady_clock;
+// Seconds since `t`, for --timings.
+inline double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 // Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
 bool write_output(const std::string& out_path, const std::string& text);
 

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <map>
 
 #include "core/parallel.hpp"
 #include "enroll/enroll_files.hpp"
@@ -115,8 +115,9 @@ CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::stri
   for (size_t f = 0; f < features.size(); ++f) {
     const long row = static_cast<long>(f) + 1;
     const json& feature = features[f];
-    const json props = feature.is_object() && feature.contains("properties") && feature["properties"].is_object()
-                           ? feature["properties"] : json::object();
+    static const json kNoProperties = json::object();
+    const json& props = feature.is_object() && feature.contains("properties") && feature["properties"].is_object()
+                            ? feature["properties"] : kNoProperties;
     Catchment c;
     c.id = text_property(props, "catchment_id");
     if (c.id.empty() && feature.is_object() && feature.contains("id")) c.id = text_property(feature, "id");

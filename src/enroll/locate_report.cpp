@@ -19,7 +19,7 @@ LocateCounts count_located(const std::vector<Located>& located) {
 }
 
 std::string locate_to_json(const CatchmentMap& map, const AddressPoints& points, const std::vector<Located>& located,
-                           const char* points_crs) {
+                           const LocateCounts& n, const char* points_crs) {
   const auto& cs = map.catchments();
   std::string out;
   out.reserve(points.ids.size() * 64 + cs.size() * 96 + 256);
@@ -43,7 +43,6 @@ std::string locate_to_json(const CatchmentMap& map, const AddressPoints& points,
     }
     out += located[i].on_border ? "],\"on_border\":true}" : "],\"on_border\":false}";
   }
-  auto n = count_located(located);
   out += "],\"summary\":{\"points\":";
   append_number(out, n.points);
   out += ",\"inside\":";
