@@ -135,7 +135,7 @@ int run_digest(const std::string& applicants, const std::string& seats, const st
 }  // namespace
 
 void register_enroll_commands(CLI::App& app, Runner& selected) {
-  auto* enroll = app.add_subcommand("enroll", "义务教育招生：学区查询、摇号、多校划片匹配、验证 / enrollment: catchments, lotteries, matching");
+  auto* enroll = app.add_subcommand("enroll", "义务教育招生：学区查询、学区预警、摇号、多校划片匹配、验证 / enrollment: catchments, seat warnings, lotteries, matching");
   enroll->require_subcommand(1);
 
   auto la = std::make_shared<LotteryArgs>();
@@ -175,6 +175,7 @@ void register_enroll_commands(CLI::App& app, Runner& selected) {
 
   add_enroll_match_command(enroll, selected);
   add_enroll_locate_command(enroll, selected);
+  add_enroll_warn_command(enroll, selected);
 }
 
 }  // namespace youjun::cli

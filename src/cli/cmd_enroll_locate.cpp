@@ -1,7 +1,5 @@
 // `youjun enroll locate` — which catchment(s) each address point falls in (issue 6 §1).
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
@@ -17,12 +15,6 @@ struct LocateArgs {
   bool json = false, timings = false;
 };
 
-std::optional<geo::Crs> crs_option(const std::string& text, const char* option) {
-  auto crs = geo::parse_crs(text);
-  if (!crs) std::fprintf(stderr, "%s 应为 WGS-84 或 GCJ-02，而不是“%s”\n", option, text.c_str());
-  return crs;
-}
-
 int run_locate(const LocateArgs& a) {
   auto started = Clock::now();
   std::optional<geo::Crs> catchments_crs;
@@ -31,15 +23,9 @@ int run_locate(const LocateArgs& a) {
   auto points_crs = crs_option(a.points_crs, "--points-crs");
   if (!points_crs) return kExitBadInput;
 
-  std::ifstream in(a.catchments, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "无法读取学区文件 %s\n", a.catchments.c_str());
-    return kExitBadInput;
-  }
-  std::stringstream geojson;
-  geojson << in.rdbuf();
   RowErrors errors;
-  auto map = enroll::CatchmentMap::from_geojson(geojson.str(), a.catchments, catchments_crs, errors);
+  auto map = read_catchments(a.catchments, catchments_crs, errors);
+  if (!map) return kExitBadInput;
   auto table = read_input_table(a.points);
   if (!table) return kExitBadInput;
   enroll::AddressPoints points;
@@ -49,17 +35,17 @@ int run_locate(const LocateArgs& a) {
   double read_seconds = seconds_since(started);
 
   auto t = Clock::now();
-  auto located = map.locate_all(points.wgs84);
+  auto located = map->locate_all(points.wgs84);
   double locate_seconds = seconds_since(t);
 
   t = Clock::now();
   auto n = enroll::count_located(located);
-  std::string text = a.json ? enroll::locate_to_json(map, points, located, n, geo::crs_name(*points_crs))
-                            : enroll::locate_to_csv(map, points, located);
+  std::string text = a.json ? enroll::locate_to_json(*map, points, located, n, geo::crs_name(*points_crs))
+                            : enroll::locate_to_csv(*map, points, located);
   bool written = write_output(a.out, text);
   std::fprintf(stderr, "%zu 个地点（%s），%zu 个学区（%s，%zu 个多边形）：在学区内 %zu，在边界上 %zu（须人工核对），同属多个学区 %zu，不在任何学区 %zu\n",
-               n.points, geo::crs_name(*points_crs), map.catchments().size(), geo::crs_name(map.source_crs()),
-               map.polygon_count(), n.inside, n.on_border, n.in_several, n.outside);
+               n.points, geo::crs_name(*points_crs), map->catchments().size(), geo::crs_name(map->source_crs()),
+               map->polygon_count(), n.inside, n.on_border, n.in_several, n.outside);
   if (a.timings)
     std::fprintf(stderr, "用时 timings: read %.3f s, locate %.3f s, output %.3f s\n", read_seconds, locate_seconds,
                  seconds_since(t));

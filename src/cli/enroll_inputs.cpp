@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 
 #include "cli/cli.hpp"
 #include "enroll/lottery_number.hpp"
@@ -45,6 +46,24 @@ std::optional<std::string> seed_or_report(const std::string& text) {
     return std::nullopt;
   }
   return *seed;
+}
+
+std::optional<geo::Crs> crs_option(const std::string& text, const char* option) {
+  auto crs = geo::parse_crs(text);
+  if (!crs) std::fprintf(stderr, "%s 应为 WGS-84 或 GCJ-02，而不是“%s”\n", option, text.c_str());
+  return crs;
+}
+
+std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std::optional<geo::Crs> declared,
+                                                    RowErrors& errors) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "无法读取学区文件 %s\n", path.c_str());
+    return std::nullopt;
+  }
+  std::stringstream geojson;
+  geojson << in.rdbuf();
+  return enroll::CatchmentMap::from_geojson(geojson.str(), path, declared, errors);
 }
 
 bool write_output(const std::string& out_path, const std::string& text) {

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "enroll/catchments.hpp"
+#include "geo/coords.hpp"
 #include "core/row_error.hpp"
 #include "io/table.hpp"
 #include "policy/policy.hpp"
@@ -26,6 +28,12 @@ std::optional<std::string> seed_or_report(const std::string& text);
 using Clock = std::chrono::steady_clock;
 // Seconds since `t`, for --timings.
 inline double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+// A --*-crs option's value; on bad input prints why (naming `option`) and returns nullopt.
+std::optional<geo::Crs> crs_option(const std::string& text, const char* option);
+// Reads a catchment GeoJSON. An unreadable file: message printed, nullopt. Bad features go to `errors`
+// (the caller reports them with its other inputs' errors) and the map returned is empty.
+std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std::optional<geo::Crs> declared,
+                                                    RowErrors& errors);
 // Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
 bool write_output(const std::string& out_path, const std::string& text);
 
@@ -36,6 +44,8 @@ namespace youjun::cli {
 void add_enroll_match_command(CLI::App* enroll, Runner& selected);
 // `youjun enroll locate` (cmd_enroll_locate.cpp).
 void add_enroll_locate_command(CLI::App* enroll, Runner& selected);
+// `youjun enroll warn` (cmd_enroll_warn.cpp).
+void add_enroll_warn_command(CLI::App* enroll, Runner& selected);
 int verify_match_result(const nlohmann::json& result, const std::string& students_path,
                         const std::string& schools_path, const std::string& seed);
 }  // namespace youjun::cli

@@ -149,17 +149,28 @@ std::vector<Catchment> build_catchments(const City& city) {
   return all;
 }
 
+std::vector<std::string> catchment_ids(const City& city, const std::vector<Catchment>& catchments) {
+  std::vector<std::string> ids;
+  std::vector<int> zones_per_district(districts().size(), 0);
+  for (const Catchment& c : catchments) {
+    const char* stage = c.stage == kPrimary ? "primary" : "junior";
+    // A 九年一贯制 school has a primary and a junior catchment, so the school code alone is not an id.
+    if (!c.multi()) ids.push_back(city.schools[c.schools[0]].code + "-" + stage);
+    else ids.push_back(districts()[c.district].code + "-" + stage + "-multi-" + std::to_string(++zones_per_district[c.district]));
+  }
+  return ids;
+}
+
 std::string catchments_geojson(const City& city, const std::vector<Catchment>& catchments) {
   std::string out = "{\"type\":\"FeatureCollection\",\"name\":\"catchments\",\"features\":[\n";
   std::vector<int> zones_per_district(districts().size(), 0);
+  auto ids = catchment_ids(city, catchments);
   for (size_t i = 0; i < catchments.size(); ++i) {
     const Catchment& c = catchments[i];
     const District& d = districts()[c.district];
     const char* stage = c.stage == kPrimary ? "primary" : "junior";
     nlohmann::ordered_json props;
-    // A 九年一贯制 school has a primary and a junior catchment, so the school code alone is not an id.
-    if (!c.multi()) props["catchment_id"] = city.schools[c.schools[0]].code + "-" + stage;
-    else props["catchment_id"] = d.code + "-" + stage + "-multi-" + std::to_string(zones_per_district[c.district] + 1);
+    props["catchment_id"] = ids[i];
     if (!c.multi()) {
       const School& s = city.schools[c.schools[0]];
       props["school_code"] = s.code;

@@ -19,7 +19,17 @@ struct Catchment {
 };
 
 std::vector<Catchment> build_catchments(const City& city);
+// catchment_id of each: "<school code>-primary|junior", or "<district code>-<stage>-multi-N" for a zone.
+std::vector<std::string> catchment_ids(const City& city, const std::vector<Catchment>& catchments);
 // RFC 7946 FeatureCollection (WGS-84 lon/lat, 6 decimals).
 std::string catchments_geojson(const City& city, const std::vector<Catchment>& catchments);
+
+// The seat-warning inputs (学区预警) for the catchments: children by birth year per catchment, new
+// housing in some growing urban catchments, and first-grade seats per school (docs/enrollment.md).
+struct SeatWarningFiles {
+  std::string cohorts, housing, seats;  // CSV texts
+  size_t cohort_rows = 0, housing_rows = 0, seat_rows = 0;
+};
+SeatWarningFiles seat_warning_files(const City& city, const std::vector<Catchment>& catchments);
 
 }  // namespace youjun::demo

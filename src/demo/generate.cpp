@@ -103,6 +103,13 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   for (auto& c : catchments) summary.multi_school_catchments += c.multi();
   if (auto st = write_text(path("catchments.geojson"), catchments_geojson(city, catchments)); !st) return st.error();
   files.push_back({"catchments.geojson", "catchments", summary.catchments, ""});
+  auto warning = seat_warning_files(city, catchments);
+  if (auto st = write_text(path("birth_cohorts.csv"), warning.cohorts); !st) return st.error();
+  files.push_back({"birth_cohorts.csv", "birth_cohorts", warning.cohort_rows, ""});
+  if (auto st = write_text(path("new_housing.csv"), warning.housing); !st) return st.error();
+  files.push_back({"new_housing.csv", "new_housing", warning.housing_rows, ""});
+  if (auto st = write_text(path("intake_seats.csv"), warning.seats); !st) return st.error();
+  files.push_back({"intake_seats.csv", "intake_seats", warning.seat_rows, ""});
 
   if (auto st = write_text(path("README.txt"), readme_text(city, summary)); !st) return st.error();
   for (auto& f : files) f.sha256 = file_sha256(path(f.name.c_str()));

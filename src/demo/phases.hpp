@@ -15,6 +15,7 @@ enum Stream : uint64_t {
   kStreamTeachers = 6,
   kStreamStudents = 7,
   kStreamCatchments = 8,
+  kStreamSeatWarning = 9,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -29,6 +29,11 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "                   小学、初中各一个，属性 stage 区分），另有 " + std::to_string(s.multi_school_catchments) +
        " 个多校划片区（属性 kind = \"multi\"，school_codes 列出多所学校）。\r\n";
   t += "                   同一区县同一学段的学区互不重叠、覆盖全区县。\r\n";
+  t += "birth_cohorts.csv  学区预警用：各学区按出生年份的适龄儿童数（catchment_id,birth_year,children）。\r\n";
+  t += "new_housing.csv    学区预警用：部分城区小学学区新交付住房套数（catchment_id,year,homes）。\r\n";
+  t += "intake_seats.csv   学区预警用：各校起始年级学位数（school_id,stage,seats）。\r\n";
+  t += "                   试算：youjun enroll warn --catchments catchments.geojson --cohorts birth_cohorts.csv\r\n";
+  t += "                         --housing new_housing.csv --seats intake_seats.csv --year 2026 --stage primary\r\n";
   t += "manifest.json      种子、规模、各文件行数与 SHA-256、各区县汇总、生成器对优质均衡指标的简化估算。\r\n\r\n";
   t += "格式\r\n----\r\n";
   t += "CSV 文件为 UTF-8（带 BOM），Excel 可直接打开；表头为中文列名，与“导入格式”文档一致。\r\n";
@@ -56,6 +61,7 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "  超过限值（小学 0.50），其他区县各项差异系数达标；\r\n";
   t += "- 城区有在校生超过 2000 人的大规模学校和班额 56–70 人的大班额；乡村有不足 100 人的村小，\r\n";
   t += "  部分村小 2025-2026 学年一年级无新生（撤并候选）；\r\n";
+  t += "- 学区预警：出生人口 2017 年后下降，多数学区亮绿灯；有新建住房、生源增长或停招的学区亮黄灯或红灯；\r\n";
   t += "- 城区学校随迁子女约占 15–25%，柯桥区、越城区部分民办学校以随迁子女为主。\r\n";
   t += "具体数字见 manifest.json 的 mix 与 balance_preview（生成器自己的简化估算，以系统督导结果为准）。\r\n";
   return t;

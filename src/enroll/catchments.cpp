@@ -129,6 +129,11 @@ CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::stri
     if (props.contains("school_codes") && props["school_codes"].is_array())
       for (const auto& s : props["school_codes"])
         if (s.is_string()) c.schools.push_back(s.get<std::string>());
+    c.stage = text_property(props, "stage");
+    if (!c.stage.empty() && c.stage != "primary" && c.stage != "junior") {
+      errors.push_back({file, row, "stage", "学段 stage 应为 primary（小学）或 junior（初中），或不写"});
+      continue;
+    }
     if (c.id.empty()) {
       errors.push_back({file, row, "catchment_id", "缺少学区编号：properties 中应有 catchment_id、school_code 或 name"});
       continue;

@@ -19,6 +19,7 @@ struct Catchment {
   std::string id;                    // properties.catchment_id, else the feature id, else school_code, else name
   std::string name;                  // properties.name or school_name ("" when absent)
   std::vector<std::string> schools;  // properties.school_code, or school_codes for a 多校划片 group
+  std::string stage;                 // properties.stage: "primary", "junior" or "" when absent
 };
 
 struct Located {

@@ -1,6 +1,7 @@
 #include "enroll/enroll_files.hpp"
 
 #include "enroll/id_index.hpp"
+#include "enroll/table_cells.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -12,37 +13,6 @@ namespace {
 
 constexpr size_t kMaxIdBytes = 64;
 constexpr long kMaxTier = 9999;  // a format bound, not policy: tiers are small ordinals
-
-// Column positions by header name; reports each missing required column once.
-struct Columns {
-  std::vector<int> index;
-  bool ok = true;
-};
-
-Columns find_columns(const io::Table& t, const std::vector<std::string>& names, size_t required, RowErrors& errors) {
-  Columns c;
-  for (size_t n = 0; n < names.size(); ++n) {
-    int found = -1;
-    for (size_t h = 0; h < t.header.size(); ++h)
-      if (t.header[h] == names[n]) found = static_cast<int>(h);
-    if (found < 0 && n < required) {
-      errors.push_back({t.file, 1, names[n], "缺少必填列“" + names[n] + "”"});
-      c.ok = false;
-    }
-    c.index.push_back(found);
-  }
-  return c;
-}
-
-std::string_view cell(const io::Table& t, size_t r, int column) {
-  return column < 0 ? std::string_view{} : t.cell(r, static_cast<size_t>(column));
-}
-
-bool parse_count(std::string_view s, long max, long& out) {
-  if (s.empty() || s.size() > 10) return false;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
-}
 
 bool parse_degrees(std::string_view s, double limit, double& out) {
   if (s.empty() || s.size() > 32) return false;

@@ -82,5 +82,48 @@ printf 'point_id,lon,lat\np1,120.5,30\np1,120.5,30\np2,190,30\n' > badpts.csv
 rc=$(exit_code "$YJ" enroll locate --catchments city/catchments.geojson --points badpts.csv)
 check "locate: duplicate point and bad longitude are bad input with FILE:ROW:COLUMN" bash -c "test $rc = 2 && grep -q '^badpts.csv:3:point_id: ' '$T/stderr' && grep -q '^badpts.csv:4:lon: ' '$T/stderr'"
 
+# Seat warning on the demo city's files, recomputed independently in Python from the same files and the
+# policy values the result cites.
+"$YJ" enroll warn --catchments city/catchments.geojson --cohorts city/birth_cohorts.csv --housing city/new_housing.csv \
+  --seats city/intake_seats.csv --year 2026 --json --out warn.json 2>/dev/null
+check "warn: every school-year equals a Python recomputation of the model (births + homes × factor, shared by seats)" python3 - <<'PY'
+import csv, json
+r = json.load(open("warn.json"))
+rule = {x["key"]: float(x["value"]) for x in r["rules"]}
+age = {"primary": rule["enroll.warning.entry_age.primary"], "junior": rule["enroll.warning.entry_age.junior"]}
+per_home, amber, red = rule["enroll.warning.children_per_home"], rule["enroll.warning.amber_ratio"], rule["enroll.warning.red_ratio"]
+feats = [f["properties"] for f in json.load(open("city/catchments.geojson"))["features"]]
+births = {(x["catchment_id"], int(x["birth_year"])): int(x["children"]) for x in csv.DictReader(open("city/birth_cohorts.csv"))}
+homes = [(x["catchment_id"], int(x["year"]), int(x["homes"])) for x in csv.DictReader(open("city/new_housing.csv"))]
+seats = {(x["school_id"], x["stage"]): int(x["seats"]) for x in csv.DictReader(open("city/intake_seats.csv"))}
+want = {}
+for f in feats:
+    schools = f.get("school_codes") or [f["school_code"]]
+    for i, y in enumerate(r["years"]):
+        demand = births[(f["catchment_id"], y - int(age[f["stage"]]))] + per_home * sum(h for c, yr, h in homes if c == f["catchment_id"] and yr <= y)
+        total = sum(seats[(s, f["stage"])] for s in schools)
+        for s in schools:
+            share = demand * seats[(s, f["stage"])] / total if total else demand / len(schools)
+            want[(s, f["stage"], y)] = want.get((s, f["stage"], y), 0) + share
+assert len(r["schools"]) * len(r["years"]) == len(want), (len(r["schools"]), len(want))
+lights = {"red": 0, "amber": 0, "green": 0}
+for s in r["schools"]:
+    for y in s["years"]:
+        d = want[(s["school_id"], s["stage"], y["entry_year"])]
+        assert abs(y["demand"] - round(d, 1)) < 0.051, (s["school_id"], y, d)
+        n = seats[(s["school_id"], s["stage"])]
+        light = "red" if (d > 0 and n == 0) or (n and d / n > red) else "amber" if n and d / n > amber else "green"
+        assert y["light"] == light, (s["school_id"], y, d, n)
+    lights[s["light"]] += 1
+assert lights["red"] >= 1 and lights["green"] >= 1, lights
+assert r["summary"]["red"] == lights["red"] and r["summary"]["green"] == lights["green"]
+PY
+printf 'catchment_id,birth_year,children\nnowhere,2020,5\n' > badcoh.csv
+rc=$(exit_code "$YJ" enroll warn --catchments city/catchments.geojson --cohorts badcoh.csv --seats city/intake_seats.csv --year 2026)
+check "warn: an unknown catchment is bad input with FILE:ROW:COLUMN" bash -c "test $rc = 2 && grep -q '^badcoh.csv:2:catchment_id: 学区 nowhere 不在学区文件中' '$T/stderr'"
+head -2 city/intake_seats.csv > fewseats.csv
+rc=$(exit_code "$YJ" enroll warn --catchments city/catchments.geojson --cohorts city/birth_cohorts.csv --seats fewseats.csv --year 2026)
+check "warn: schools without seats are named, exit 2" bash -c "test $rc = 2 && grep -q '^fewseats.csv:0:school_id: 学区 .* 没有 2026、2027、2028 年的学位数' '$T/stderr'"
+
 echo "enroll cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]

@@ -1,0 +1,141 @@
+// `youjun enroll warn` — seat warning (学区预警, issue 6 §1): the next intakes of each catchment from its
+// birth cohorts and new housing, against its schools' seats; red/amber/green per school.
+#include <cstdio>
+#include <ctime>
+#include <unordered_set>
+
+#include "cli/cli.hpp"
+#include "cli/enroll_inputs.hpp"
+#include "enroll/catchments.hpp"
+#include "enroll/warning_files.hpp"
+#include "enroll/warning_report.hpp"
+
+namespace youjun::cli {
+
+namespace {
+
+struct WarnArgs {
+  std::string catchments, cohorts, housing, seats, out, stage, catchments_crs, policy = "national";
+  int year = 0, years = 3;  // the issue's "next 3 intakes"
+  bool json = false;
+};
+
+// The next intake: this year's until it starts in September, then next year's.
+int next_entry_year() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return 1900 + local.tm_year + (local.tm_mon >= 8 ? 1 : 0);
+}
+
+const std::vector<std::string> kWarningRules = {"enroll.warning.entry_age.primary", "enroll.warning.entry_age.junior",
+                                                "enroll.warning.children_per_home", "enroll.warning.amber_ratio",
+                                                "enroll.warning.red_ratio"};
+
+std::optional<enroll::WarningParams> warning_params(const policy::Policy& p, const WarnArgs& a) {
+  enroll::WarningParams params;
+  params.first_entry_year = a.year ? a.year : next_entry_year();
+  params.years = a.years;
+  auto primary = p.number(kWarningRules[0]), junior = p.number(kWarningRules[1]), per_home = p.number(kWarningRules[2]),
+       amber = p.number(kWarningRules[3]), red = p.number(kWarningRules[4]);
+  for (const auto* r : {&primary, &junior, &per_home, &amber, &red})
+    if (!*r) {
+      std::fprintf(stderr, "策略 %s：%s\n", p.name().c_str(), r->error().message.c_str());
+      return std::nullopt;
+    }
+  params.entry_age_primary = static_cast<int>(*primary);
+  params.entry_age_junior = static_cast<int>(*junior);
+  params.children_per_home = *per_home;
+  params.amber_ratio = *amber;
+  params.red_ratio = *red;
+  return params;
+}
+
+int run_warn(const WarnArgs& a) {
+  if (a.years < 1 || a.years > 12) {
+    std::fprintf(stderr, "--years 应为 1 到 12 之间的整数\n");
+    return kExitBadInput;
+  }
+  if (!a.stage.empty() && a.stage != "primary" && a.stage != "junior") {
+    std::fprintf(stderr, "--stage 应为 primary（小学）或 junior（初中）\n");
+    return kExitBadInput;
+  }
+  std::optional<geo::Crs> crs;
+  if (!a.catchments_crs.empty() && !(crs = crs_option(a.catchments_crs, "--catchments-crs"))) return kExitBadInput;
+  auto policy = policy::load_policy(a.policy);
+  if (!policy) return fail(policy.error().message);
+  auto params = warning_params(*policy, a);
+  if (!params) return kExitFailure;
+  auto rules = cited_rules(*policy, kWarningRules);
+  if (!rules) return kExitFailure;
+
+  RowErrors errors;
+  auto map = read_catchments(a.catchments, crs, errors);
+  if (!map) return kExitBadInput;
+  std::unordered_set<std::string> known;
+  std::vector<enroll::Catchment> selected;
+  for (const auto& c : map->catchments()) {
+    known.insert(c.id);
+    if (!a.stage.empty() && !c.stage.empty() && c.stage != a.stage) continue;
+    selected.push_back(c);
+    if (selected.back().stage.empty()) selected.back().stage = a.stage;
+    if (selected.back().stage.empty())
+      errors.push_back({a.catchments, 0, "stage", "学区 " + c.id + " 没有学段 stage：请在 properties 中写明或用 --stage 指定"});
+  }
+  std::vector<enroll::CohortCount> cohorts;
+  std::vector<enroll::HousingDelivery> housing;
+  std::vector<enroll::SeatPlan> seats;
+  auto add = [&](const RowErrors& more) { errors.insert(errors.end(), more.begin(), more.end()); };
+  auto cohort_table = read_input_table(a.cohorts);
+  auto seat_table = read_input_table(a.seats);
+  if (!cohort_table || !seat_table) return kExitBadInput;
+  add(enroll::read_cohorts(*cohort_table, known, cohorts));
+  add(enroll::read_seat_plans(*seat_table, seats));
+  if (!a.housing.empty()) {
+    auto housing_table = read_input_table(a.housing);
+    if (!housing_table) return kExitBadInput;
+    add(enroll::read_housing(*housing_table, known, housing));
+  }
+  enroll::SeatBook book(seats);
+  if (errors.empty()) add(enroll::check_seat_coverage(selected, book, *params, a.seats));
+  if (!errors.empty()) return report_row_errors(errors);
+
+  auto result = enroll::forecast_seats(selected, cohorts, housing, book, *params);
+  auto s = enroll::summarize(result);
+  std::string text;
+  if (a.json || !a.out.empty()) {
+    auto j = enroll::warning_to_json(result, *params);
+    j["stage"] = a.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.stage);
+    j["rules"] = *rules;
+    text = j.dump(2) + "\n";
+  } else {
+    text = enroll::warning_to_table(result, *params);
+  }
+  bool written = write_output(a.out, text);
+  std::fprintf(stderr, "学区预警 %d–%d 年入学：%zu 个学区、%zu 所学校：红 %zu，黄 %zu，绿 %zu，无数据 %zu\n",
+               params->first_entry_year, params->first_entry_year + params->years - 1, selected.size(),
+               result.schools.size(), s.red, s.amber, s.green, s.no_data);
+  return written ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void add_enroll_warn_command(CLI::App* enroll, Runner& selected) {
+  auto a = std::make_shared<WarnArgs>();
+  auto* warn = enroll->add_subcommand("warn", "学区预警：按出生人口和新建住房预测今后几届入学需求，对比学位，红黄绿灯 / seat warning");
+  warn->add_option("--catchments", a->catchments, "学区 GeoJSON（properties：catchment_id、school_code 或 school_codes、stage）")
+      ->required();
+  warn->add_option("--cohorts", a->cohorts, "出生人口文件 catchment_id,birth_year,children")->required();
+  warn->add_option("--seats", a->seats, "起始年级（一年级、初一）学位文件 school_id,seats[,entry_year][,stage]")->required();
+  warn->add_option("--housing", a->housing, "新交付住房文件 catchment_id,year,homes（可选）");
+  warn->add_option("--year", a->year, "预测的第一届入学年份（缺省：下一次秋季入学）");
+  warn->add_option("--years", a->years, "预测几届（缺省 3）");
+  warn->add_option("--stage", a->stage, "只看 primary（小学）或 junior（初中）学区；也用于没写 stage 的学区");
+  warn->add_option("--catchments-crs", a->catchments_crs, "学区坐标系 WGS-84 或 GCJ-02");
+  warn->add_option("--policy", a->policy, "策略配置（缺省 national）");
+  warn->add_flag("--json", a->json, "输出 JSON（缺省输出表格）");
+  warn->add_option("--out", a->out, "把 JSON 结果写入文件");
+  on_run(warn, selected, [a] { return run_warn(*a); });
+}
+
+}  // namespace youjun::cli

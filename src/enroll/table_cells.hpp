@@ -1,0 +1,47 @@
+#pragma once
+// Cell helpers shared by the enrollment file readers (enroll_files.cpp, warning_files.cpp): required
+// columns by header name, cells by position, and the strict number parsers every reader uses.
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/row_error.hpp"
+#include "io/table.hpp"
+
+namespace youjun::enroll {
+
+// Column positions by header name (-1 when absent); reports each missing required column once.
+struct Columns {
+  std::vector<int> index;
+  bool ok = true;
+};
+
+inline Columns find_columns(const io::Table& t, const std::vector<std::string>& names, size_t required,
+                            RowErrors& errors) {
+  Columns c;
+  for (size_t n = 0; n < names.size(); ++n) {
+    int found = -1;
+    for (size_t h = 0; h < t.header.size(); ++h)
+      if (t.header[h] == names[n]) found = static_cast<int>(h);
+    if (found < 0 && n < required) {
+      errors.push_back({t.file, 1, names[n], "缺少必填列“" + names[n] + "”"});
+      c.ok = false;
+    }
+    c.index.push_back(found);
+  }
+  return c;
+}
+
+inline std::string_view cell(const io::Table& t, size_t r, int column) {
+  return column < 0 ? std::string_view{} : t.cell(r, static_cast<size_t>(column));
+}
+
+// A whole non-negative decimal integer ≤ max.
+inline bool parse_count(std::string_view s, long max, long& out) {
+  if (s.empty() || s.size() > 10) return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
+}
+
+}  // namespace youjun::enroll

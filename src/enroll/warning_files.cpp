@@ -1,0 +1,138 @@
+#include "enroll/warning_files.hpp"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "enroll/enroll_files.hpp"
+#include "enroll/table_cells.hpp"
+
+namespace youjun::enroll {
+
+namespace {
+
+// Years are calendar years; the bounds only catch typos and swapped columns, they are not policy.
+constexpr long kMinYear = 1950, kMaxYear = 2150;
+constexpr long kMaxCount = 10'000'000;
+
+bool parse_year(std::string_view s, int& year) {
+  long v = 0;
+  if (!parse_count(s, kMaxYear, v) || v < kMinYear) return false;
+  year = static_cast<int>(v);
+  return true;
+}
+
+const std::string kYearExpected = "应为 1950–2150 之间的四位年份";
+
+// Checks catchment_id against the catchment file; true when known.
+bool known_catchment(const io::Table& t, size_t r, std::string_view id, const std::unordered_set<std::string>& known,
+                     RowErrors& errors) {
+  if (known.count(std::string(id))) return true;
+  errors.push_back({t.file, t.line_number(r), "catchment_id",
+                    id.empty() ? "学区编号不能为空" : "学区 " + std::string(id) + " 不在学区文件中"});
+  return false;
+}
+
+}  // namespace
+
+RowErrors read_cohorts(const io::Table& t, const std::unordered_set<std::string>& known, std::vector<CohortCount>& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"catchment_id", "birth_year", "children"}, 3, errors);
+  if (!cols.ok) return errors;
+  std::map<std::pair<std::string, int>, long> first_row;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    size_t before = errors.size();
+    std::string_view id = cell(t, r, cols.index[0]);
+    known_catchment(t, r, id, known, errors);
+    int year = 0;
+    long children = 0;
+    if (!parse_year(cell(t, r, cols.index[1]), year)) errors.push_back({t.file, t.line_number(r), "birth_year", kYearExpected});
+    if (!parse_count(cell(t, r, cols.index[2]), kMaxCount, children))
+      errors.push_back({t.file, t.line_number(r), "children", "应为非负整数人数"});
+    if (errors.size() != before) continue;
+    auto [it, fresh] = first_row.emplace(std::make_pair(std::string(id), year), t.line_number(r));
+    if (!fresh) {
+      errors.push_back({t.file, t.line_number(r), "birth_year",
+                        "学区 " + std::string(id) + " 的 " + std::to_string(year) + " 年出生人数重复（第 " +
+                            std::to_string(it->second) + " 行已有）"});
+      continue;
+    }
+    out.push_back({std::string(id), year, static_cast<uint32_t>(children)});
+  }
+  return errors;
+}
+
+RowErrors read_housing(const io::Table& t, const std::unordered_set<std::string>& known,
+                       std::vector<HousingDelivery>& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"catchment_id", "year", "homes"}, 3, errors);
+  if (!cols.ok) return errors;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    size_t before = errors.size();
+    std::string_view id = cell(t, r, cols.index[0]);
+    known_catchment(t, r, id, known, errors);
+    int year = 0;
+    long homes = 0;
+    if (!parse_year(cell(t, r, cols.index[1]), year)) errors.push_back({t.file, t.line_number(r), "year", kYearExpected});
+    if (!parse_count(cell(t, r, cols.index[2]), kMaxCount, homes))
+      errors.push_back({t.file, t.line_number(r), "homes", "应为非负整数套数"});
+    if (errors.size() == before) out.push_back({std::string(id), year, static_cast<uint32_t>(homes)});
+  }
+  return errors;
+}
+
+RowErrors read_seat_plans(const io::Table& t, std::vector<SeatPlan>& out) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"school_id", "seats", "entry_year", "stage"}, 2, errors);
+  if (!cols.ok) return errors;
+  std::map<std::tuple<std::string, int, std::string>, long> first_row;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    size_t before = errors.size();
+    std::string_view id = cell(t, r, cols.index[0]);
+    if (std::string problem = id_problem(id); !problem.empty())
+      errors.push_back({t.file, t.line_number(r), "school_id", problem});
+    long seats = 0;
+    if (!parse_count(cell(t, r, cols.index[1]), kMaxCount, seats))
+      errors.push_back({t.file, t.line_number(r), "seats", "应为非负整数学位数"});
+    int year = 0;
+    std::string_view year_text = cell(t, r, cols.index[2]);
+    if (!year_text.empty() && !parse_year(year_text, year))
+      errors.push_back({t.file, t.line_number(r), "entry_year", kYearExpected + "，或留空表示每年"});
+    std::string stage(cell(t, r, cols.index[3]));
+    if (!stage.empty() && stage != "primary" && stage != "junior")
+      errors.push_back({t.file, t.line_number(r), "stage", "应为 primary（小学）或 junior（初中），或留空表示各学段"});
+    if (errors.size() != before) continue;
+    auto [it, fresh] = first_row.emplace(std::make_tuple(std::string(id), year, stage), t.line_number(r));
+    if (!fresh) {
+      errors.push_back({t.file, t.line_number(r), "school_id",
+                        "学校 " + std::string(id) + (stage.empty() ? "" : " " + stage) +
+                            (year ? " 的 " + std::to_string(year) + " 年" : std::string(" 的通用")) + "学位数重复（第 " +
+                            std::to_string(it->second) + " 行已有）"});
+      continue;
+    }
+    out.push_back({std::string(id), year, stage, static_cast<uint32_t>(seats)});
+  }
+  return errors;
+}
+
+RowErrors check_seat_coverage(const std::vector<Catchment>& catchments, const SeatBook& book,
+                              const WarningParams& params, const std::string& seats_file) {
+  RowErrors errors;
+  std::set<std::pair<std::string, std::string>> reported;  // (school, stage)
+  for (const auto& c : catchments)
+    for (const auto& school : c.schools) {
+      if (reported.count({school, c.stage})) continue;
+      std::string missing;
+      for (int i = 0; i < params.years; ++i)
+        if (!book.seats(school, c.stage, params.first_entry_year + i))
+          missing += (missing.empty() ? "" : "、") + std::to_string(params.first_entry_year + i);
+      if (missing.empty()) continue;
+      reported.insert({school, c.stage});
+      errors.push_back({seats_file, 0, "school_id",
+                        "学区 " + c.id + " 的学校 " + school + " 没有 " + missing + " 年的学位数（加一行 " + school +
+                            ",学位数 即对每年有效）"});
+    }
+  return errors;
+}
+
+}  // namespace youjun::enroll
