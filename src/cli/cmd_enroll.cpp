@@ -25,15 +25,33 @@ struct LotteryInputs {
   std::vector<enroll::LotteryApplicant> applicants;
 };
 
-// Reads both files; every bad row of both is reported before giving up.
+// Columns that would select applicants by anything but tier and lottery (考试、面试、成绩 …): the profile
+// forbids them (enroll.selection.tier_and_lottery_only), so such a file is refused with the citation.
+RowErrors forbidden_criteria(const io::Table& applicants, const policy::Policy& policy) {
+  RowErrors errors;
+  auto terms = policy.rule("enroll.selection.forbidden_columns");
+  auto only = policy.rule("enroll.selection.tier_and_lottery_only");
+  if (!terms || !only || !std::holds_alternative<std::string>(terms->value)) return errors;
+  if (!std::holds_alternative<bool>(only->value) || !std::get<bool>(only->value)) return errors;
+  for (const auto& column : enroll::selection_criteria_columns(applicants, std::get<std::string>(terms->value)))
+    errors.push_back({applicants.file, 1, column,
+                      "录取只看类别与摇号号码，不得以“" + column + "”等考试、面试、测评结果选拔（" + only->citation() +
+                          "）：请删除此列"});
+  return errors;
+}
+
+// Reads both files; every bad row of both is reported before giving up. With `policy`, the applicants'
+// columns are also checked against the selection rules (the draw itself; verify only recomputes).
 std::optional<LotteryInputs> read_lottery_inputs(const std::string& applicants_path, const std::string& seats_path,
-                                                 int& exit_code) {
+                                                 int& exit_code, const policy::Policy* policy = nullptr) {
   exit_code = kExitBadInput;
   auto seats_table = read_input_table(seats_path);
   auto applicants_table = read_input_table(applicants_path);
   if (!seats_table || !applicants_table) return std::nullopt;
   LotteryInputs in;
-  RowErrors errors = enroll::read_seats(*seats_table, in.seats);
+  RowErrors errors = policy ? forbidden_criteria(*applicants_table, *policy) : RowErrors{};
+  RowErrors seat_errors = enroll::read_seats(*seats_table, in.seats);
+  errors.insert(errors.end(), seat_errors.begin(), seat_errors.end());
   RowErrors more = enroll::read_applicants(*applicants_table, in.seats, in.applicants);
   errors.insert(errors.end(), more.begin(), more.end());
   if (!errors.empty()) {
@@ -47,8 +65,10 @@ std::string lottery_summary(const enroll::LotteryResult& r) {
   std::ostringstream out;
   out << "申请名单摘要 applicants_sha256: " << r.applicants_sha256 << "\n种子 seed: " << r.seed << "\n";
   for (const auto& s : r.schools)
-    out << "学校 " << s.school_id << "：学位 " << s.seats << "，报名 " << s.admitted.size() + s.waitlist.size() << "，录取 "
-        << s.admitted.size() << "，候补 " << s.waitlist.size() << "\n";
+    out << "学校 " << s.school_id << (s.sector == "private" ? "（民办）" : s.sector == "public" ? "（公办）" : "") << "：学位 "
+        << s.seats << "，报名 " << s.admitted.size() + s.waitlist.size() << "，录取 " << s.admitted.size() << "，候补 "
+        << s.waitlist.size() << "\n";
+  if (!r.fallbacks.empty()) out << "未录取、回到兜底公办学校 " << r.fallbacks.size() << " 人（见 JSON 的 fallbacks）\n";
   return out.str();
 }
 
@@ -56,11 +76,12 @@ int run_lottery(const LotteryArgs& a) {
   int rc = kExitOk;
   auto seed = seed_or_report(a.seed);
   if (!seed) return kExitBadInput;
-  auto in = read_lottery_inputs(a.applicants, a.seats, rc);
-  if (!in) return rc;
   auto policy = policy::load_policy(a.policy);
   if (!policy) return fail(policy.error().message);
-  auto rules = cited_rules(*policy, {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only"});
+  auto in = read_lottery_inputs(a.applicants, a.seats, rc, &*policy);
+  if (!in) return rc;
+  auto rules = cited_rules(*policy, {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only",
+                                     "enroll.selection.forbidden_columns"});
   if (!rules) return kExitFailure;
   if (!a.canonical_out.empty() && !write_output(a.canonical_out, enroll::canonical_applicants(in->applicants)))
     return kExitFailure;

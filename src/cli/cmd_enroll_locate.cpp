@@ -11,7 +11,7 @@ namespace youjun::cli {
 namespace {
 
 struct LocateArgs {
-  std::string catchments, points, out, catchments_crs, points_crs = "WGS-84";
+  std::string catchments, points, out, catchments_crs, points_crs = "WGS-84", stage;
   bool json = false, timings = false;
 };
 
@@ -21,10 +21,10 @@ int run_locate(const LocateArgs& a) {
   if (!a.catchments_crs.empty() && !(catchments_crs = crs_option(a.catchments_crs, "--catchments-crs")))
     return kExitBadInput;
   auto points_crs = crs_option(a.points_crs, "--points-crs");
-  if (!points_crs) return kExitBadInput;
+  if (!points_crs || !stage_option_ok(a.stage)) return kExitBadInput;
 
   RowErrors errors;
-  auto map = read_catchments(a.catchments, catchments_crs, errors);
+  auto map = read_catchments(a.catchments, catchments_crs, errors, a.stage);
   if (!map) return kExitBadInput;
   auto table = read_input_table(a.points);
   if (!table) return kExitBadInput;
@@ -61,6 +61,7 @@ void add_enroll_locate_command(CLI::App* enroll, Runner& selected) {
   locate->add_option("--points", a->points, "地点文件 point_id,lon,lat")->required();
   locate->add_option("--catchments-crs", a->catchments_crs, "学区坐标系 WGS-84 或 GCJ-02（缺省：文件的 crs，否则 WGS-84）");
   locate->add_option("--points-crs", a->points_crs, "地点坐标系 WGS-84（缺省）或 GCJ-02");
+  locate->add_option("--stage", a->stage, "只查 primary（小学）或 junior（初中）学区（没写 stage 的学区都查）");
   locate->add_flag("--json", a->json, "输出 JSON（缺省输出 CSV：point_id,catchment_ids,on_border）");
   locate->add_option("--out", a->out, "把结果写入文件");
   locate->add_flag("--timings", a->timings, "在标准错误输出各阶段用时");

@@ -56,10 +56,7 @@ int run_warn(const WarnArgs& a) {
     std::fprintf(stderr, "--years 应为 1 到 12 之间的整数\n");
     return kExitBadInput;
   }
-  if (!a.stage.empty() && a.stage != "primary" && a.stage != "junior") {
-    std::fprintf(stderr, "--stage 应为 primary（小学）或 junior（初中）\n");
-    return kExitBadInput;
-  }
+  if (!stage_option_ok(a.stage)) return kExitBadInput;
   std::optional<geo::Crs> crs;
   if (!a.catchments_crs.empty() && !(crs = crs_option(a.catchments_crs, "--catchments-crs"))) return kExitBadInput;
   auto policy = policy::load_policy(a.policy);

@@ -54,8 +54,14 @@ std::optional<geo::Crs> crs_option(const std::string& text, const char* option) 
   return crs;
 }
 
+bool stage_option_ok(const std::string& stage) {
+  if (stage.empty() || stage == "primary" || stage == "junior") return true;
+  std::fprintf(stderr, "--stage 应为 primary（小学）或 junior（初中）\n");
+  return false;
+}
+
 std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std::optional<geo::Crs> declared,
-                                                    RowErrors& errors) {
+                                                    RowErrors& errors, const std::string& only_stage) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "无法读取学区文件 %s\n", path.c_str());
@@ -63,7 +69,7 @@ std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std
   }
   std::stringstream geojson;
   geojson << in.rdbuf();
-  return enroll::CatchmentMap::from_geojson(geojson.str(), path, declared, errors);
+  return enroll::CatchmentMap::from_geojson(geojson.str(), path, declared, errors, only_stage);
 }
 
 bool write_output(const std::string& out_path, const std::string& text) {

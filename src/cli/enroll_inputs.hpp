@@ -33,7 +33,9 @@ std::optional<geo::Crs> crs_option(const std::string& text, const char* option);
 // Reads a catchment GeoJSON. An unreadable file: message printed, nullopt. Bad features go to `errors`
 // (the caller reports them with its other inputs' errors) and the map returned is empty.
 std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std::optional<geo::Crs> declared,
-                                                    RowErrors& errors);
+                                                    RowErrors& errors, const std::string& only_stage = "");
+// A --stage option's value ("" or primary/junior); false (message printed) otherwise.
+bool stage_option_ok(const std::string& stage);
 // Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
 bool write_output(const std::string& out_path, const std::string& text);
 

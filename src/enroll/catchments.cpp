@@ -95,7 +95,8 @@ CatchmentMap& CatchmentMap::operator=(CatchmentMap&&) noexcept = default;
 size_t CatchmentMap::polygon_count() const { return index_->polygons.size(); }
 
 CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::string& file,
-                                        std::optional<geo::Crs> declared, RowErrors& errors) {
+                                        std::optional<geo::Crs> declared, RowErrors& errors,
+                                        const std::string& only_stage) {
   CatchmentMap map;
   json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) {
@@ -173,6 +174,7 @@ CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::stri
       errors.push_back({file, row, "geometry", problem});
       continue;
     }
+    if (!only_stage.empty() && !c.stage.empty() && c.stage != only_stage) continue;  // checked, not kept
     uint32_t index = static_cast<uint32_t>(map.catchments_.size());
     map.catchments_.push_back(std::move(c));
     for (auto& p : parts) {

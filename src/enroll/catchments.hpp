@@ -32,9 +32,10 @@ class CatchmentMap {
   // Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features. The coordinate system is
   // `declared` when given, else the file's top-level "crs" name, else WGS-84 (RFC 7946); GCJ-02
   // coordinates are converted to WGS-84. Every bad feature is reported in `errors` (row = feature
-  // number, 1-based) and then the result is an empty map.
+  // number, 1-based) and then the result is an empty map. With `only_stage` ("primary"/"junior"),
+  // features of the other stage are checked but left out (features without a stage stay).
   static CatchmentMap from_geojson(const std::string& text, const std::string& file, std::optional<geo::Crs> declared,
-                                   RowErrors& errors);
+                                   RowErrors& errors, const std::string& only_stage = "");
   CatchmentMap();
   ~CatchmentMap();
   CatchmentMap(CatchmentMap&&) noexcept;

@@ -4,6 +4,7 @@
 #include "enroll/table_cells.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <string_view>
 
@@ -64,13 +65,21 @@ std::string id_problem(std::string_view id) {
 
 RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
   RowErrors errors;
-  auto cols = find_columns(t, {"school_id", "seats"}, 2, errors);
+  auto cols = find_columns(t, {"school_id", "seats", "sector"}, 2, errors);
   if (!cols.ok) return errors;
   IdIndex seen(t.row_count());
   for (size_t r = 0; r < t.row_count(); ++r) {
     std::string_view id = cell(t, r, cols.index[0]);
     long seats = 0;
     bool good = true;
+    std::string_view sector_text = cell(t, r, cols.index[2]);
+    std::string sector = sector_text == "public" || sector_text == "公办"    ? "public"
+                         : sector_text == "private" || sector_text == "民办" ? "private"
+                                                                             : "";
+    if (!sector_text.empty() && sector.empty()) {
+      errors.push_back({t.file, t.line_number(r), "sector", "应为 public（公办）或 private（民办），或留空"});
+      good = false;
+    }
     std::string problem = id_problem(id);
     if (problem.empty()) problem = repeat_problem(seen, t, r, id, "学校");
     if (!problem.empty()) {
@@ -81,7 +90,7 @@ RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
       errors.push_back({t.file, t.line_number(r), "seats", "应为非负整数学位数"});
       good = false;
     }
-    if (good) out.push_back({std::string(id), static_cast<uint32_t>(seats)});
+    if (good) out.push_back({std::string(id), static_cast<uint32_t>(seats), sector});
   }
   return errors;
 }
@@ -110,10 +119,36 @@ RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out) {
   return errors;
 }
 
+std::vector<std::string> selection_criteria_columns(const io::Table& t, const std::string& terms) {
+  std::vector<std::string> found;
+  for (const auto& header : t.header) {
+    std::string lower = header;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool hit = false;
+    split_bars(terms, [&](std::string_view term) {
+      if (term.empty() || hit) return;
+      bool ascii = std::all_of(term.begin(), term.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (!ascii) {
+        hit = lower.find(term) != std::string::npos;
+        return;
+      }
+      // A whole word of the header: "exam_score" has "exam" and "score", "contestant" has neither.
+      for (size_t at = lower.find(term); at != std::string::npos; at = lower.find(term, at + 1)) {
+        auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+        bool starts = at == 0 || !word_char(lower[at - 1]);
+        bool ends = at + term.size() == lower.size() || !word_char(lower[at + term.size()]);
+        if (starts && ends) hit = true;
+      }
+    });
+    if (hit) found.push_back(header);
+  }
+  return found;
+}
+
 RowErrors read_applicants(const io::Table& t, const std::vector<SchoolSeats>& seats,
                           std::vector<LotteryApplicant>& out) {
   RowErrors errors;
-  auto cols = find_columns(t, {"applicant_id", "school_id", "tier"}, 3, errors);
+  auto cols = find_columns(t, {"applicant_id", "school_id", "tier", "fallback_school_id"}, 3, errors);
   if (!cols.ok) return errors;
   IdIndex known(seats.size());
   for (uint32_t j = 0; j < seats.size(); ++j) known.insert(seats[j].school_id, j);
@@ -138,7 +173,17 @@ RowErrors read_applicants(const io::Table& t, const std::vector<SchoolSeats>& se
       errors.push_back({t.file, t.line_number(r), "tier", kTierExpected});
       good = false;
     }
+    std::string_view fallback = cell(t, r, cols.index[3]);
+    if (!fallback.empty()) {
+      std::string problem = id_problem(fallback);
+      if (problem.empty() && fallback == school) problem = "兜底学校不能与报名学校相同";
+      if (!problem.empty()) {
+        errors.push_back({t.file, t.line_number(r), "fallback_school_id", problem});
+        good = false;
+      }
+    }
     if (!good) continue;
+    a.fallback_school_id = std::string(fallback);
     a.applicant_id = std::string(id);
     a.school_id = std::string(school);
     out.push_back(std::move(a));

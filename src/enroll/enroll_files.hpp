@@ -2,8 +2,10 @@
 // Reading the enrollment input files (issue 6 §2–3) into engine inputs. Every bad cell is reported
 // (FILE:ROW:COLUMN: message) and nothing is computed from a file with errors.
 //
-//   seats / schools   school_id,seats
-//   applicants        applicant_id,school_id,tier          (lottery: one school per applicant)
+//   seats / schools   school_id,seats[,sector]             (sector: public/private, 公办/民办)
+//   applicants        applicant_id,school_id,tier[,fallback_school_id]
+//                                                          (lottery: one school per applicant; 公民同招:
+//                                                          the public school a loser falls back to)
 //   students          student_id,prefs,tier[,tiers]        (matching: prefs "A|B|C", best first)
 //   points            point_id,lon,lat                     (catchment lookup, degrees)
 #include <cstdint>
@@ -20,12 +22,14 @@ namespace youjun::enroll {
 struct SchoolSeats {
   std::string school_id;
   uint32_t seats = 0;
+  std::string sector;  // "public", "private" or "" (not given)
 };
 
 struct LotteryApplicant {
   std::string applicant_id;
   std::string school_id;
   uint16_t tier = 1;
+  std::string fallback_school_id;  // 公民同招: the public catchment school if not drawn ("" = none)
 };
 
 // An id may hold any text but the characters that would make the canonical file or a preference list
@@ -33,6 +37,10 @@ struct LotteryApplicant {
 std::string id_problem(std::string_view id);
 
 RowErrors read_seats(const io::Table& table, std::vector<SchoolSeats>& out);
+// Headers that name an admission criterion other than tier and lottery (exam, interview, score …):
+// each header containing one of the `|`-separated `terms` (policy enroll.selection.forbidden_columns;
+// ASCII terms match whole words of the header, Chinese terms anywhere in it).
+std::vector<std::string> selection_criteria_columns(const io::Table& table, const std::string& terms);
 // Applicants must name a school in `seats`; an applicant_id may appear once.
 RowErrors read_applicants(const io::Table& table, const std::vector<SchoolSeats>& seats,
                           std::vector<LotteryApplicant>& out);

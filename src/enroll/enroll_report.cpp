@@ -10,9 +10,16 @@ using nlohmann::json;
 
 json lottery_to_json(const LotteryResult& r, const json& rules) {
   json schools = json::array();
-  for (const auto& s : r.schools)
-    schools.push_back({{"school_id", s.school_id}, {"seats", s.seats}, {"admitted", s.admitted}, {"waitlist", s.waitlist}});
-  return {{"applicants_sha256", r.applicants_sha256}, {"seed", r.seed}, {"schools", schools}, {"rules", rules}};
+  for (const auto& s : r.schools) {
+    json j{{"school_id", s.school_id}, {"seats", s.seats}, {"admitted", s.admitted}, {"waitlist", s.waitlist}};
+    if (!s.sector.empty()) j["sector"] = s.sector;
+    schools.push_back(std::move(j));
+  }
+  json fallbacks = json::array();
+  for (const auto& f : r.fallbacks)
+    fallbacks.push_back({{"applicant_id", f.applicant_id}, {"from_school_id", f.from_school_id}, {"school_id", f.school_id}});
+  return {{"applicants_sha256", r.applicants_sha256}, {"seed", r.seed}, {"schools", schools}, {"fallbacks", fallbacks},
+          {"rules", rules}};
 }
 
 Result<LotteryResult> lottery_from_json(const json& j) {
@@ -26,8 +33,12 @@ Result<LotteryResult> lottery_from_json(const json& j) {
       school.seats = s.at("seats").get<uint32_t>();
       school.admitted = s.at("admitted").get<std::vector<std::string>>();
       school.waitlist = s.at("waitlist").get<std::vector<std::string>>();
+      school.sector = s.value("sector", "");
       r.schools.push_back(std::move(school));
     }
+    for (const auto& f : j.value("fallbacks", json::array()))
+      r.fallbacks.push_back({f.at("applicant_id").get<std::string>(), f.at("from_school_id").get<std::string>(),
+                             f.at("school_id").get<std::string>()});
     return r;
   } catch (const json::exception& e) {
     return Error{std::string("派位结果文件格式不对（应含 applicants_sha256、seed、schools）：") + e.what()};

@@ -40,8 +40,8 @@ LotteryResult run_lottery(const std::vector<LotteryApplicant>& applicants, const
   std::map<std::string, std::vector<size_t>> by_school;
   for (const auto& s : seats) by_school[s.school_id];
   for (size_t i = 0; i < applicants.size(); ++i) by_school[applicants[i].school_id].push_back(i);
-  std::map<std::string, uint32_t> seat_count;
-  for (const auto& s : seats) seat_count[s.school_id] = s.seats;
+  std::map<std::string, const SchoolSeats*> seat_row;
+  for (const auto& s : seats) seat_row[s.school_id] = &s;
 
   for (auto& [school_id, members] : by_school) {
     std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
@@ -49,9 +49,14 @@ LotteryResult run_lottery(const std::vector<LotteryApplicant>& applicants, const
       if (numbers[a] != numbers[b]) return numbers[a] < numbers[b];
       return applicants[a].applicant_id < applicants[b].applicant_id;
     });
-    LotterySchool school{school_id, seat_count[school_id], {}, {}};
-    for (size_t k = 0; k < members.size(); ++k)
-      (k < school.seats ? school.admitted : school.waitlist).push_back(applicants[members[k]].applicant_id);
+    const SchoolSeats* row = seat_row[school_id];
+    LotterySchool school{school_id, row ? row->seats : 0, row ? row->sector : "", {}, {}};
+    for (size_t k = 0; k < members.size(); ++k) {
+      const LotteryApplicant& a = applicants[members[k]];
+      (k < school.seats ? school.admitted : school.waitlist).push_back(a.applicant_id);
+      if (k >= school.seats && !a.fallback_school_id.empty())
+        result.fallbacks.push_back({a.applicant_id, school_id, a.fallback_school_id});
+    }
     result.schools.push_back(std::move(school));
   }
   return result;
@@ -86,9 +91,20 @@ std::string first_lottery_difference(const LotteryResult& published, const Lotte
       return "学校 " + want.school_id + " 的学位数：结果为 " + std::to_string(g.seats) + "，学位文件为 " + std::to_string(want.seats);
     if (auto d = list_difference(want.school_id, "录取名单", g.admitted, want.admitted); !d.empty()) return d;
     if (auto d = list_difference(want.school_id, "候补名单", g.waitlist, want.waitlist); !d.empty()) return d;
+    if (g.sector != want.sector)
+      return "学校 " + want.school_id + " 的办学性质：结果为“" + g.sector + "”，学位文件为“" + want.sector + "”";
     got.erase(it);
   }
   if (!got.empty()) return "结果含有学位文件中没有的学校 " + got.begin()->first;
+  for (size_t i = 0; i < std::max(published.fallbacks.size(), expected.fallbacks.size()); ++i) {
+    auto text = [](const std::vector<FallbackPlacement>& list, size_t k) {
+      return k < list.size() ? list[k].applicant_id + " → " + list[k].school_id : std::string("（无）");
+    };
+    if (text(published.fallbacks, i) != text(expected.fallbacks, i) ||
+        (i < published.fallbacks.size() && published.fallbacks[i].from_school_id != expected.fallbacks[i].from_school_id))
+      return "兜底安排第 " + std::to_string(i + 1) + " 项：结果为 " + text(published.fallbacks, i) + "，按申请文件应为 " +
+             text(expected.fallbacks, i);
+  }
   return "";
 }
 

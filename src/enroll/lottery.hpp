@@ -19,14 +19,22 @@ std::string canonical_applicants(const std::vector<LotteryApplicant>& applicants
 struct LotterySchool {
   std::string school_id;
   uint32_t seats = 0;
+  std::string sector;                 // "public", "private" or "" as the seats file says
   std::vector<std::string> admitted;  // draw order
   std::vector<std::string> waitlist;  // draw order
 };
 
+// 公民同招 (001 钦州, 003 聊城): an applicant who is not drawn goes to the public school named as their
+// fallback (their catchment school), so applying to a private school never costs a child its place.
+struct FallbackPlacement {
+  std::string applicant_id, from_school_id, school_id;
+};
+
 struct LotteryResult {
   std::string applicants_sha256;
-  std::string seed;                    // lowercase hex
-  std::vector<LotterySchool> schools;  // sorted by school_id
+  std::string seed;                          // lowercase hex
+  std::vector<LotterySchool> schools;        // sorted by school_id
+  std::vector<FallbackPlacement> fallbacks;  // waitlisted applicants with a fallback, by school then draw order
 };
 
 // `seed` must already be normalized (normalize_seed).

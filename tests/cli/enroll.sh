@@ -32,6 +32,25 @@ check "duplicate applicant and bad tier: exit 2 with FILE:ROW:COLUMN" bash -c "t
 rc=$(exit_code "$YJ" enroll lottery --applicants app.csv --seats seats.csv --seed xyz)
 check "a seed that is not hex is bad input" test "$rc" = 2
 
+# 公民同招: a private school drawn by the same lottery; its losers fall back to their public school, and a
+# file that would select by interview is refused with the policy's citation.
+printf 'applicant_id,school_id,tier,fallback_school_id\nA1,M1,1,G1\nA2,M1,1,G2\nA3,M1,1,G1\nA4,G1,1,\n' > priv.csv
+printf 'school_id,seats,sector\nM1,1,民办\nG1,100,公办\n' > privseats.csv
+"$YJ" enroll lottery --applicants priv.csv --seats privseats.csv --seed 0a --json > priv.json
+check "公民同招: the two not drawn at the private school are placed at their fallback schools" python3 -c '
+import json; r = json.load(open("priv.json"))
+m1 = [s for s in r["schools"] if s["school_id"] == "M1"][0]
+assert m1["sector"] == "private" and len(m1["admitted"]) == 1, m1
+fb = {f["applicant_id"]: f["school_id"] for f in r["fallbacks"]}
+want = {"A1": "G1", "A2": "G2", "A3": "G1"}
+assert fb == {a: want[a] for a in m1["waitlist"]}, (fb, m1)
+assert any(x["key"] == "enroll.selection.tier_and_lottery_only" for x in r["rules"])
+'
+check "公民同招: verify accepts the result with fallbacks" bash -c "'$YJ' enroll verify --result priv.json --applicants priv.csv --seats privseats.csv --seed 0a | grep -q '^一致 OK'"
+printf 'applicant_id,school_id,tier,面试成绩\nA1,M1,1,95\n' > exam.csv
+rc=$(exit_code "$YJ" enroll lottery --applicants exam.csv --seats privseats.csv --seed 0a)
+check "公民同招: an interview column is refused (exit 2) citing 000 绍兴 (十三)" bash -c "test $rc = 2 && grep -q '^exam.csv:1:面试成绩: 录取只看类别与摇号号码.*000 绍兴' '$T/stderr'"
+
 printf 'student_id,prefs,tier\na,X,1\nb,X|Y,1\nc,Y,1\nd,,1\n' > st.csv
 printf 'school_id,seats\nX,1\nY,1\n' > sc.csv
 "$YJ" enroll match --students st.csv --schools sc.csv --seed 00ff --json --compare-boston > match.json
@@ -77,6 +96,16 @@ assert len(pts) >= 5, len(pts)
 for pid, cs in pts.items():
     assert any(pid in schools[c] for c in cs), (pid, cs)
 assert r["summary"]["outside"] >= 1
+'
+"$YJ" enroll locate --catchments city/catchments.geojson --points pts.csv --stage primary --json --out locp.json 2>/dev/null
+check "locate --stage primary: only primary catchments, and each school point lies in its own" python3 -c '
+import json
+r = json.load(open("locp.json"))
+assert r["catchments"] and all("primary" in c["catchment_id"] for c in r["catchments"]), r["catchments"][:3]
+schools = {c["catchment_id"]: c["schools"] for c in r["catchments"]}
+for p in r["points"]:
+    if p["point_id"] == "far": continue
+    assert len(p["catchments"]) >= 1 and all(p["point_id"] in schools[c] or len(p["catchments"]) > 1 for c in p["catchments"]), p
 '
 printf 'point_id,lon,lat\np1,120.5,30\np1,120.5,30\np2,190,30\n' > badpts.csv
 rc=$(exit_code "$YJ" enroll locate --catchments city/catchments.geojson --points badpts.csv)

@@ -27,6 +27,30 @@ TEST(EnrollFiles, SeatsRejectDuplicatesAndNegativeOrTextSeats) {
   EXPECT_EQ(seats[0].seats, 10u);
 }
 
+TEST(EnrollFiles, SelectionCriteriaColumnsAreFound) {
+  const std::string terms = "考试|面试|成绩|exam|test|score";
+  auto t = csv("applicant_id,school_id,tier,面试成绩,Exam_Score,contestant,latest,test\nA,S,1,90,1,x,y,z\n", "a.csv");
+  EXPECT_EQ(selection_criteria_columns(t, terms), (std::vector<std::string>{"面试成绩", "Exam_Score", "test"}));
+  EXPECT_TRUE(selection_criteria_columns(csv("applicant_id,school_id,tier\nA,S,1\n", "a.csv"), terms).empty());
+}
+
+TEST(EnrollFiles, SectorAndFallbackColumns) {
+  std::vector<SchoolSeats> seats;
+  auto errors = read_seats(csv("school_id,seats,sector\nS1,10,民办\nS2,5,public\nS3,1,\nS4,1,charter\n", "s.csv"), seats);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{"s.csv:5:sector: 应为 public（公办）或 private（民办），或留空"}));
+  ASSERT_EQ(seats.size(), 3u);
+  EXPECT_EQ(seats[0].sector, "private");
+  EXPECT_EQ(seats[1].sector, "public");
+  EXPECT_EQ(seats[2].sector, "");
+  std::vector<LotteryApplicant> applicants;
+  errors = read_applicants(csv("applicant_id,school_id,tier,fallback_school_id\nA,S1,1,P1\nB,S1,1,S1\nC,S1,1,\n", "a.csv"),
+                           seats, applicants);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{"a.csv:3:fallback_school_id: 兜底学校不能与报名学校相同"}));
+  ASSERT_EQ(applicants.size(), 2u);
+  EXPECT_EQ(applicants[0].fallback_school_id, "P1");
+  EXPECT_EQ(applicants[1].fallback_school_id, "");
+}
+
 TEST(EnrollFiles, ApplicantsReportEveryBadRow) {
   std::vector<SchoolSeats> seats = {{"S1", 2}};
   std::vector<LotteryApplicant> applicants;

@@ -219,6 +219,29 @@ TEST(Catchments, AgreesWithBruteForceOnAJitteredGrid) {
     }
 }
 
+TEST(Catchments, OnlyStageKeepsThatStageAndUnstagedFeatures) {
+  auto staged = [](const std::string& id, const std::string& stage) {
+    std::string f = feature(id, "Polygon", "[" + square(0, 0, 2, 2) + "]");
+    if (!stage.empty()) f.replace(f.find(R"("school_codes")"), 0, R"("stage":")" + stage + R"(",)");
+    return f;
+  };
+  std::string text = collection({staged("P", "primary"), staged("J", "junior"), staged("U", "")});
+  RowErrors errors;
+  auto all = CatchmentMap::from_geojson(text, "s.geojson", std::nullopt, errors);
+  ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
+  EXPECT_EQ(all.locate({1, 1}).catchments.size(), 3u);
+  EXPECT_EQ(all.catchments()[1].stage, "junior");
+  auto primary = CatchmentMap::from_geojson(text, "s.geojson", std::nullopt, errors, "primary");
+  ASSERT_EQ(primary.catchments().size(), 2u);
+  EXPECT_EQ(primary.catchments()[0].id, "P");
+  EXPECT_EQ(primary.catchments()[1].id, "U");
+  EXPECT_EQ(primary.locate({1, 1}).catchments, (std::vector<uint32_t>{0, 1}));
+  // A bad stage is an error in the file, whatever is filtered.
+  CatchmentMap::from_geojson(collection({staged("X", "senior")}), "s.geojson", std::nullopt, errors, "primary");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].column, "stage");
+}
+
 TEST(Catchments, PointsFileErrors) {
   io::Table t;
   t.file = "p.csv";

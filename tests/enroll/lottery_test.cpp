@@ -84,5 +84,34 @@ TEST(Lottery, VerifyCatchesOneSwappedPair) {
   EXPECT_NE(first_lottery_difference(other_seed, expected), "");
 }
 
+// 公民同招: S1 is a private school with 2 seats; A3 and A5 are not drawn (see TierFirstThenSmallerNumber)
+// and go back to their public catchment schools; A4 (public S2, no seats) has no fallback and just waits.
+TEST(Lottery, PrivateSchoolLosersFallBackToTheirPublicSchool) {
+  auto applicants = hand_applicants();
+  for (auto& a : applicants) {
+    if (a.applicant_id == "A3") a.fallback_school_id = "P9";
+    if (a.applicant_id == "A5") a.fallback_school_id = "P7";
+    if (a.applicant_id == "A1") a.fallback_school_id = "P9";  // drawn: the fallback is not used
+  }
+  std::vector<SchoolSeats> seats = {{"S1", 2, "private"}, {"S2", 0, "public"}};
+  auto r = run_lottery(applicants, seats, "00ff");
+  EXPECT_EQ(r.schools[0].sector, "private");
+  EXPECT_EQ(r.schools[0].admitted, (std::vector<std::string>{"A1", "A2"}));
+  ASSERT_EQ(r.fallbacks.size(), 2u);
+  EXPECT_EQ(r.fallbacks[0].applicant_id, "A3");
+  EXPECT_EQ(r.fallbacks[0].from_school_id, "S1");
+  EXPECT_EQ(r.fallbacks[0].school_id, "P9");
+  EXPECT_EQ(r.fallbacks[1].applicant_id, "A5");
+  EXPECT_EQ(r.fallbacks[1].school_id, "P7");
+  // The fallback is not part of the draw: the published digest is that of the plain canonical file.
+  EXPECT_EQ(r.applicants_sha256, "2969037049272b1ecd8852cc80fe6d526932b3798e1a2651246546d42d1dcb74");
+  auto moved = r;
+  moved.fallbacks[1].school_id = "P9";
+  EXPECT_EQ(first_lottery_difference(moved, r), "兜底安排第 2 项：结果为 A5 → P9，按申请文件应为 A5 → P7");
+  auto dropped = r;
+  dropped.fallbacks.pop_back();
+  EXPECT_EQ(first_lottery_difference(dropped, r), "兜底安排第 2 项：结果为 （无），按申请文件应为 A5 → P7");
+}
+
 }  // namespace
 }  // namespace youjun::enroll
