@@ -24,61 +24,55 @@ bool parse_year(std::string_view s, int& year) {
 
 const std::string kYearExpected = "应为 1950–2150 之间的四位年份";
 
-// Checks catchment_id against the catchment file; true when known.
-bool known_catchment(const io::Table& t, size_t r, std::string_view id, const std::unordered_set<std::string>& known,
-                     RowErrors& errors) {
-  if (known.count(std::string(id))) return true;
-  errors.push_back({t.file, t.line_number(r), "catchment_id",
-                    id.empty() ? "学区编号不能为空" : "学区 " + std::string(id) + " 不在学区文件中"});
-  return false;
+// Rows of `catchment_id,<year column>,<count column>`: each valid row is passed to `keep(row, id, year,
+// count)`, which may add its own error (a repeat) to `errors`.
+template <typename Keep>
+RowErrors read_catchment_years(const io::Table& t, const std::unordered_set<std::string>& known,
+                               const std::string& year_column, const std::string& count_column,
+                               const std::string& count_expected, Keep&& keep) {
+  RowErrors errors;
+  auto cols = find_columns(t, {"catchment_id", year_column, count_column}, 3, errors);
+  if (!cols.ok) return errors;
+  for (size_t r = 0; r < t.row_count(); ++r) {
+    size_t before = errors.size();
+    std::string_view id = cell(t, r, cols.index[0]);
+    if (!known.count(std::string(id)))
+      errors.push_back({t.file, t.line_number(r), "catchment_id",
+                        id.empty() ? "学区编号不能为空" : "学区 " + std::string(id) + " 不在学区文件中"});
+    int year = 0;
+    long count = 0;
+    if (!parse_year(cell(t, r, cols.index[1]), year)) errors.push_back({t.file, t.line_number(r), year_column, kYearExpected});
+    if (!parse_count(cell(t, r, cols.index[2]), kMaxCount, count))
+      errors.push_back({t.file, t.line_number(r), count_column, count_expected});
+    if (errors.size() == before) keep(r, std::string(id), year, static_cast<uint32_t>(count), errors);
+  }
+  return errors;
 }
 
 }  // namespace
 
 RowErrors read_cohorts(const io::Table& t, const std::unordered_set<std::string>& known, std::vector<CohortCount>& out) {
-  RowErrors errors;
-  auto cols = find_columns(t, {"catchment_id", "birth_year", "children"}, 3, errors);
-  if (!cols.ok) return errors;
   std::map<std::pair<std::string, int>, long> first_row;
-  for (size_t r = 0; r < t.row_count(); ++r) {
-    size_t before = errors.size();
-    std::string_view id = cell(t, r, cols.index[0]);
-    known_catchment(t, r, id, known, errors);
-    int year = 0;
-    long children = 0;
-    if (!parse_year(cell(t, r, cols.index[1]), year)) errors.push_back({t.file, t.line_number(r), "birth_year", kYearExpected});
-    if (!parse_count(cell(t, r, cols.index[2]), kMaxCount, children))
-      errors.push_back({t.file, t.line_number(r), "children", "应为非负整数人数"});
-    if (errors.size() != before) continue;
-    auto [it, fresh] = first_row.emplace(std::make_pair(std::string(id), year), t.line_number(r));
-    if (!fresh) {
-      errors.push_back({t.file, t.line_number(r), "birth_year",
-                        "学区 " + std::string(id) + " 的 " + std::to_string(year) + " 年出生人数重复（第 " +
-                            std::to_string(it->second) + " 行已有）"});
-      continue;
-    }
-    out.push_back({std::string(id), year, static_cast<uint32_t>(children)});
-  }
-  return errors;
+  return read_catchment_years(
+      t, known, "birth_year", "children", "应为非负整数人数",
+      [&](size_t r, std::string id, int year, uint32_t children, RowErrors& errors) {
+        auto [it, fresh] = first_row.emplace(std::make_pair(id, year), t.line_number(r));
+        if (!fresh) {
+          errors.push_back({t.file, t.line_number(r), "birth_year",
+                            "学区 " + id + " 的 " + std::to_string(year) + " 年出生人数重复（第 " +
+                                std::to_string(it->second) + " 行已有）"});
+          return;
+        }
+        out.push_back({std::move(id), year, children});
+      });
 }
 
 RowErrors read_housing(const io::Table& t, const std::unordered_set<std::string>& known,
                        std::vector<HousingDelivery>& out) {
-  RowErrors errors;
-  auto cols = find_columns(t, {"catchment_id", "year", "homes"}, 3, errors);
-  if (!cols.ok) return errors;
-  for (size_t r = 0; r < t.row_count(); ++r) {
-    size_t before = errors.size();
-    std::string_view id = cell(t, r, cols.index[0]);
-    known_catchment(t, r, id, known, errors);
-    int year = 0;
-    long homes = 0;
-    if (!parse_year(cell(t, r, cols.index[1]), year)) errors.push_back({t.file, t.line_number(r), "year", kYearExpected});
-    if (!parse_count(cell(t, r, cols.index[2]), kMaxCount, homes))
-      errors.push_back({t.file, t.line_number(r), "homes", "应为非负整数套数"});
-    if (errors.size() == before) out.push_back({std::string(id), year, static_cast<uint32_t>(homes)});
-  }
-  return errors;
+  return read_catchment_years(t, known, "year", "homes", "应为非负整数套数",
+                              [&](size_t, std::string id, int year, uint32_t homes, RowErrors&) {
+                                out.push_back({std::move(id), year, homes});
+                              });
 }
 
 RowErrors read_seat_plans(const io::Table& t, std::vector<SeatPlan>& out) {

@@ -1,18 +1,14 @@
 // Reading enrollment input files: every bad cell is reported with its row and column.
 #include <gtest/gtest.h>
 
+#include "enroll/enroll_test_util.hpp"
 #include "enroll/enroll_files.hpp"
 
 namespace youjun::enroll {
 namespace {
 
-io::Table csv(const std::string& text, const std::string& name) { return *io::parse_csv(text, name); }
-
-std::vector<std::string> lines(const RowErrors& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.to_string());
-  return out;
-}
+using test::csv;
+using test::lines;
 
 TEST(EnrollFiles, SeatsRejectDuplicatesAndNegativeOrTextSeats) {
   std::vector<SchoolSeats> seats;

@@ -1,11 +1,23 @@
 #pragma once
-// Builds small matching problems by hand for the enroll tests.
+// Helpers for the enroll tests: small matching problems by hand, CSV tables and their row errors.
 #include <string>
 #include <vector>
 
+#include "core/row_error.hpp"
 #include "enroll/matching.hpp"
+#include "io/table.hpp"
 
 namespace youjun::test {
+
+// A CSV text as a parsed table (the readers' input).
+inline io::Table csv(const std::string& text, const std::string& name) { return *io::parse_csv(text, name); }
+
+// Row errors as printed (FILE:ROW:COLUMN: message), to compare whole lists.
+inline std::vector<std::string> lines(const RowErrors& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.to_string());
+  return out;
+}
 
 struct HandStudent {
   std::string id;

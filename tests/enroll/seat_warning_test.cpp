@@ -2,6 +2,7 @@
 // row errors. Expected numbers are in the comments next to each check.
 #include <gtest/gtest.h>
 
+#include "enroll/enroll_test_util.hpp"
 #include "enroll/seat_warning.hpp"
 #include "enroll/warning_files.hpp"
 #include "enroll/warning_report.hpp"
@@ -10,13 +11,8 @@
 namespace youjun::enroll {
 namespace {
 
-io::Table csv(const std::string& text, const std::string& name) { return *io::parse_csv(text, name); }
-
-std::vector<std::string> lines(const RowErrors& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.to_string());
-  return out;
-}
+using test::csv;
+using test::lines;
 
 Catchment catchment(std::string id, std::string stage, std::vector<std::string> schools) {
   Catchment c;
