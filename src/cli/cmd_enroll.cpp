@@ -197,6 +197,7 @@ void register_enroll_commands(CLI::App& app, Runner& selected) {
   add_enroll_match_command(enroll, selected);
   add_enroll_locate_command(enroll, selected);
   add_enroll_warn_command(enroll, selected);
+  add_enroll_eligibility_command(enroll, selected);
 }
 
 }  // namespace youjun::cli

@@ -1,5 +1,5 @@
 #pragma once
-// Seat warning (学区预警, issue 6 §1; 002 金华 四(四) names it as one of the four functions of the
+// Seat warning (学区预警, issue 6 §1; 002 金华 三(四)一 names it as one of the four functions of the
 // “入学通” platform): forecast each catchment's next intakes from its birth cohorts and new housing,
 // set them against the seats of the schools that serve it, and light each school red/amber/green.
 //

@@ -1,6 +1,7 @@
 #pragma once
 // Cell helpers shared by the enrollment file readers (enroll_files.cpp, warning_files.cpp): required
 // columns by header name, cells by position, and the strict number parsers every reader uses.
+#include <cctype>
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -42,6 +43,15 @@ inline bool parse_count(std::string_view s, long max, long& out) {
   if (s.empty() || s.size() > 10) return false;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
+}
+
+// 是/否, 1/0, true/false, y/n (any case); empty is 否. False when the text is none of these.
+inline bool parse_flag(std::string_view s, bool& out) {
+  std::string t(s);
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (t.empty() || t == "否" || t == "0" || t == "false" || t == "n" || t == "no") return out = false, true;
+  if (t == "是" || t == "1" || t == "true" || t == "y" || t == "yes") return out = true, true;
+  return false;
 }
 
 }  // namespace youjun::enroll

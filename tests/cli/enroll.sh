@@ -51,6 +51,23 @@ printf 'applicant_id,school_id,tier,面试成绩\nA1,M1,1,95\n' > exam.csv
 rc=$(exit_code "$YJ" enroll lottery --applicants exam.csv --seats privseats.csv --seed 0a)
 check "公民同招: an interview column is refused (exit 2) citing 000 绍兴 (十三)" bash -c "test $rc = 2 && grep -q '^exam.csv:1:面试成绩: 录取只看类别与摇号号码.*000 绍兴' '$T/stderr'"
 
+# Eligibility: tiers from the profile; under Jinhua's profile a home used by another household in 2024
+# does not count in 2026, and the tiers feed the lottery.
+printf 'applicant_id,school_id,household_id,home_id,hukou_in_catchment,owns_home_in_catchment\nE1,S1,H1,R1,是,是\nE2,S1,H2,R2,是,是\nE3,S1,H3,,否,否\n' > elig.csv
+printf 'home_id,household_id,year,applicant_id\nR1,H9,2024,OLD1\nR2,H9,2023,OLD2\n' > homes.csv
+"$YJ" enroll eligibility --applications elig.csv --history homes.csv --year 2026 --policy jinhua --json --out elig.json --lottery-out elig-lottery.csv 2>/dev/null
+check "eligibility (jinhua): a home used by another household 2 years ago does not count, 3 years ago it does" python3 -c '
+import json; r = {a["applicant_id"]: a for a in json.load(open("elig.json"))["applicants"]}
+assert r["E1"]["tier"] == 3 and r["E1"]["flags"][0]["kind"] == "home_used_by_other_household", r["E1"]
+assert "OLD1" in r["E1"]["flags"][0]["message"] and "002 金华" in r["E1"]["flags"][0]["message"]
+assert r["E2"]["tier"] == 1 and r["E2"]["flags"] == [], r["E2"]
+assert r["E3"]["tier"] is None and r["E3"]["derivation"][-1].endswith("统筹安排")
+'
+check "eligibility --lottery-out is a lottery applicants file (tiered applicants only)" bash -c \
+  "test \"\$(cat elig-lottery.csv)\" = \"\$(printf 'applicant_id,school_id,tier\nE1,S1,3\nE2,S1,1')\" && '$YJ' enroll lottery --applicants elig-lottery.csv --seats seats.csv --seed 01 --json | grep -q '\"E2\"'"
+rc=$(exit_code "$YJ" enroll eligibility --applications elig.csv --policy national --year 2026)
+check "eligibility (national): no one-household rule, so no home is checked and stderr says so" bash -c "test $rc = 0 && grep -q '未核对房产' '$T/stderr'"
+
 printf 'student_id,prefs,tier\na,X,1\nb,X|Y,1\nc,Y,1\nd,,1\n' > st.csv
 printf 'school_id,seats\nX,1\nY,1\n' > sc.csv
 "$YJ" enroll match --students st.csv --schools sc.csv --seed 00ff --json --compare-boston > match.json
