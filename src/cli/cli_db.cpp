@@ -8,8 +8,8 @@
 
 namespace youjun::cli {
 
-void add_db_options(CLI::App* cmd, DbArgs& args) {
-  cmd->add_option("--db", args.url, "SQLite 文件或 postgresql://…")->required();
+void add_db_options(CLI::App* cmd, DbArgs& args, bool required) {
+  cmd->add_option("--db", args.url, "SQLite 文件或 postgresql://…")->required(required);
   cmd->add_option("--key-file", args.key_file, "个人信息加密密钥文件（默认：数据库文件名.key）");
 }
 

@@ -15,7 +15,8 @@ struct DbArgs {
   std::string key_file;  // "" = default beside the database
 };
 
-void add_db_options(CLI::App* cmd, DbArgs& args);
+// `required` false: for commands that also run stateless on files.
+void add_db_options(CLI::App* cmd, DbArgs& args, bool required = true);
 
 // The audit actor of command-line changes: "cli:<os user>".
 std::string cli_actor();

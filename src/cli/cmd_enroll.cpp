@@ -198,6 +198,7 @@ void register_enroll_commands(CLI::App& app, Runner& selected) {
   add_enroll_locate_command(enroll, selected);
   add_enroll_warn_command(enroll, selected);
   add_enroll_eligibility_command(enroll, selected);
+  add_enroll_migrant_command(enroll, selected);
 }
 
 }  // namespace youjun::cli

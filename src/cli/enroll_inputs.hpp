@@ -50,6 +50,8 @@ void add_enroll_locate_command(CLI::App* enroll, Runner& selected);
 void add_enroll_warn_command(CLI::App* enroll, Runner& selected);
 // `youjun enroll eligibility` (cmd_enroll_eligibility.cpp).
 void add_enroll_eligibility_command(CLI::App* enroll, Runner& selected);
+// `youjun enroll migrant-share` (cmd_enroll_migrant.cpp).
+void add_enroll_migrant_command(CLI::App* enroll, Runner& selected);
 int verify_match_result(const nlohmann::json& result, const std::string& students_path,
                         const std::string& schools_path, const std::string& seed);
 }  // namespace youjun::cli

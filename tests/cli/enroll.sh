@@ -171,5 +171,28 @@ head -2 city/intake_seats.csv > fewseats.csv
 rc=$(exit_code "$YJ" enroll warn --catchments city/catchments.geojson --cohorts city/birth_cohorts.csv --seats fewseats.csv --year 2026)
 check "warn: schools without seats are named, exit 2" bash -c "test $rc = 2 && grep -q '^fewseats.csv:0:school_id: 学区 .* 没有 2026、2027、2028 年的学位数' '$T/stderr'"
 
+# 随迁子女 share per county, stateless on the demo files, against a count done here in Python.
+"$YJ" enroll migrant-share --schools city/schools.csv --students city/students.csv --json --out migrant.json 2>/dev/null
+check "migrant-share: per-district counts and shares equal a Python count of the CSV files (grades 1-9)" python3 - <<'PY'
+import csv, json
+r = json.load(open("migrant.json"))
+schools = {x["学校代码"]: x for x in csv.DictReader(open("city/schools.csv", encoding="utf-8-sig"))}
+want = {}
+for st in csv.DictReader(open("city/students.csv", encoding="utf-8-sig")):
+    if st["随迁子女"] != "是" or not 1 <= int(st["年级"]) <= 9: continue
+    s = schools[st["学校代码"]]
+    m, p = want.get(s["区县代码"], (0, 0))
+    want[s["区县代码"]] = (m + 1, p + (s["办学性质"] == "公办"))
+got = {d["district_code"]: (d["migrants"], d["in_public"]) for d in r["districts"] if d["district_code"]}
+assert got == want, (got, want)
+city = r["districts"][-1]
+assert city["district_code"] is None and city["migrants"] == sum(m for m, _ in want.values())
+for d in r["districts"]:
+    assert d["meets"] == (d["share"] >= 0.85), d
+assert r["rules"][0]["key"] == "enroll.migrant.public_share.min"
+PY
+rc=$(exit_code "$YJ" enroll migrant-share --schools city/schools.csv)
+check "migrant-share: --schools without --students is bad input" test "$rc" = 2
+
 echo "enroll cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
