@@ -56,8 +56,6 @@ int run_migrant_share(const MigrantArgs& a) {
   if (!policy) return fail(policy.error().message);
   auto rule = policy->rule(kMinShareRule);
   if (!rule) return fail(rule.error().message);
-  auto rules = cited_rules(*policy, {kMinShareRule});
-  if (!rules) return kExitFailure;
 
   std::unique_ptr<store::Connection> db;
   if (files) {
@@ -73,27 +71,21 @@ int run_migrant_share(const MigrantArgs& a) {
   auto shares = enroll::migrant_shares(*db);
   if (!shares) return fail(shares.error().message);
 
-  nlohmann::json districts = nlohmann::json::array();
-  std::string table = "区县\t随迁子女\t在公办学校\t占比\t达标（" + policy::format_value(rule->value) + "）\n";
-  size_t below = 0;
-  for (const auto& s : *shares) {
-    std::optional<bool> meets = s.share ? rule->accepts(*s.share) : std::nullopt;
-    if (meets && !*meets && !s.district_code.empty()) ++below;
-    nlohmann::json j{{"district_code", s.district_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.district_code)},
-                     {"district_name", s.district_name},
-                     {"migrants", s.migrants},
-                     {"in_public", s.in_public},
-                     {"share", s.share ? nlohmann::json(*s.share) : nullptr},
-                     {"meets", meets ? nlohmann::json(*meets) : nullptr}};
-    districts.push_back(std::move(j));
-    char share[32] = "—";
-    if (s.share) std::snprintf(share, sizeof share, "%.1f%%", *s.share * 100);
-    table += s.district_name + "\t" + std::to_string(s.migrants) + "\t" + std::to_string(s.in_public) + "\t" + share +
-             "\t" + (meets ? (*meets ? "是" : "否") : "—") + "\n";
+  auto report = enroll::migrant_share_json(*shares, *rule);
+  std::string text;
+  if (a.json || !a.out.empty()) {
+    text = report.dump(2) + "\n";
+  } else {
+    text = "区县\t随迁子女\t在公办学校\t占比\t达标（" + policy::format_value(rule->value) + "）\n";
+    for (const auto& d : report["districts"]) {
+      char share[32] = "—";
+      if (!d["share"].is_null()) std::snprintf(share, sizeof share, "%.1f%%", d["share"].get<double>() * 100);
+      text += d["district_name"].get<std::string>() + "\t" + std::to_string(d["migrants"].get<int64_t>()) + "\t" +
+              std::to_string(d["in_public"].get<int64_t>()) + "\t" + share + "\t" +
+              (d["meets"].is_null() ? "—" : d["meets"].get<bool>() ? "是" : "否") + "\n";
+    }
   }
-  std::string text = a.json || !a.out.empty()
-                         ? nlohmann::json{{"districts", districts}, {"below", below}, {"rules", *rules}}.dump(2) + "\n"
-                         : table;
+  size_t below = report["below"];
   bool written = write_output(a.out, text);
   std::fprintf(stderr, "随迁子女公办学校就读比例：%zu 个区县低于 %s（%s）\n", below, policy::format_value(rule->value).c_str(),
                rule->cite.c_str());

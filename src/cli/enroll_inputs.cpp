@@ -6,6 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "enroll/lottery_number.hpp"
+#include "policy/policy_report.hpp"
 #include "policy/rule.hpp"
 
 namespace youjun::cli {
@@ -33,8 +34,7 @@ std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const st
       std::fprintf(stderr, "策略 %s 缺少规则 %s：%s\n", policy.name().c_str(), key.c_str(), rule.error().message.c_str());
       return std::nullopt;
     }
-    rules.push_back({{"key", rule->key}, {"value", policy::format_value(rule->value)}, {"cite", rule->cite},
-                     {"profile", rule->profile}, {"citation", rule->citation()}});
+    rules.push_back(policy::cited_rule_json(*rule));
   }
   return rules;
 }

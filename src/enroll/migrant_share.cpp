@@ -1,5 +1,7 @@
 #include "enroll/migrant_share.hpp"
 
+#include "policy/policy_report.hpp"
+
 namespace youjun::enroll {
 
 namespace {
@@ -36,6 +38,22 @@ Result<std::vector<MigrantShare>> migrant_shares(store::Connection& db) {
   city.share = share_of(city.in_public, city.migrants);
   out.push_back(std::move(city));
   return out;
+}
+
+nlohmann::json migrant_share_json(const std::vector<MigrantShare>& shares, const policy::Rule& min_share) {
+  nlohmann::json districts = nlohmann::json::array();
+  size_t below = 0;
+  for (const auto& s : shares) {
+    std::optional<bool> meets = s.share ? min_share.accepts(*s.share) : std::nullopt;
+    if (meets && !*meets && !s.district_code.empty()) ++below;
+    districts.push_back({{"district_code", s.district_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.district_code)},
+                         {"district_name", s.district_name},
+                         {"migrants", s.migrants},
+                         {"in_public", s.in_public},
+                         {"share", s.share ? nlohmann::json(*s.share) : nullptr},
+                         {"meets", meets ? nlohmann::json(*meets) : nullptr}});
+  }
+  return {{"districts", districts}, {"below", below}, {"rules", nlohmann::json::array({policy::cited_rule_json(min_share)})}};
 }
 
 }  // namespace youjun::enroll

@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/result.hpp"
+#include "policy/rule.hpp"
 #include "store/connection.hpp"
 
 namespace youjun::enroll {
@@ -20,5 +23,9 @@ struct MigrantShare {
 
 // One row per district (by code, districts without schools included) and a last row for the city.
 Result<std::vector<MigrantShare>> migrant_shares(store::Connection& db);
+
+// {"districts": [{district_code (null for the city), district_name, migrants, in_public, share, meets}],
+//  "below": districts under the minimum, "rules": [the minimum as cited]} — the CLI's and the API's answer.
+nlohmann::json migrant_share_json(const std::vector<MigrantShare>& shares, const policy::Rule& min_share);
 
 }  // namespace youjun::enroll

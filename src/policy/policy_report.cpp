@@ -81,6 +81,11 @@ nlohmann::json rule_to_json(const Rule& r) {
   return j;
 }
 
+nlohmann::json cited_rule_json(const Rule& r) {
+  return {{"key", r.key}, {"value", format_value(r.value)}, {"cite", r.cite}, {"profile", r.profile},
+          {"citation", r.citation()}};
+}
+
 nlohmann::json policy_to_json(const Policy& p) {
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& key : p.keys()) rules.push_back(rule_to_json(*p.rule(key)));

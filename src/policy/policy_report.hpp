@@ -13,6 +13,8 @@ namespace youjun::policy {
 // {"key","value","unit","cite","profile","file","confidence","note","compare","from","until","extension"}
 // (empty/absent optional fields are omitted). value keeps its type: number, bool, string or array.
 nlohmann::json rule_to_json(const Rule& rule);
+// What a result cites for a rule it applied: {"key", "value" (as text), "cite", "profile", "citation"}.
+nlohmann::json cited_rule_json(const Rule& rule);
 // {"name","title","base","chain":[…],"rules":[rule…]} with rules sorted by key (effective values).
 nlohmann::json policy_to_json(const Policy& policy);
 

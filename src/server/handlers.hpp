@@ -25,6 +25,8 @@ ApiResponse handle_users(RequestContext& c);
 ApiResponse handle_create_user(RequestContext& c);
 ApiResponse handle_update_user(RequestContext& c);
 ApiResponse handle_audit(RequestContext& c);
+// handlers_enroll.cpp
+ApiResponse handle_migrant_share(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

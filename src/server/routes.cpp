@@ -42,6 +42,8 @@ const std::vector<Route>& api_routes() {
        "审计日志"},
       {"GET", "/api/v1/my/children", Access::Roles, roles({kParent}), Scope::OwnChildren, false, handle_my_children,
        "我的子女"},
+      {"GET", "/api/v1/enroll/migrant-share", Access::Roles, roles({kBureauAdmin, kBureauStaff, kAuditor}), Scope::None,
+       false, handle_migrant_share, "随迁子女公办就读比例"},
   };
   return table;
 }

@@ -289,6 +289,20 @@ try {
     }
   })
 
+  await test('随迁子女 page: a row per district and the city, shares against the cited 85 % line', async () => {
+    await page.locator(tid('nav-migrant')).click()
+    await page.locator(tid('migrant-page')).waitFor()
+    await page.locator(tid('migrant-chart') + ' canvas').first().waitFor()
+    const rule = (await page.locator(tid('migrant-rule')).innerText()).trim()
+    assert.ok(rule.includes('85%'), `the page cites the rule, got "${rule}"`)
+    const rows = await page.locator(tid('migrant-table') + ' tbody tr').allInnerTexts()
+    assert.ok(rows.length >= 2, `district rows and the city row, got ${rows.length}`)
+    assert.ok(rows[rows.length - 1].includes('全市'), `last row is the city: "${rows[rows.length - 1]}"`)
+    const shares = rows.map((r) => r.match(/(\d+\.\d)%/)).filter(Boolean)
+    assert.ok(shares.length >= 2, 'shares shown as percentages')
+    await shot('migrant-share')
+  })
+
   await test('switch to English and back to Chinese', async () => {
     await page.locator(tid('lang-en')).click()
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('Overview'), tid('nav-overview'))

@@ -68,6 +68,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
       [] { return Call{"PUT", "/api/v1/users/clerk", R"({"display_name":"办事员"})"}; }, nullptr};
   m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
   m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
+  m["GET /api/v1/enroll/migrant-share"] = {get("/api/v1/enroll/migrant-share"), nullptr};
   return m;
 }
 
@@ -132,6 +133,25 @@ TEST_P(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
       EXPECT_EQ(own_of_a->status, s.foreign_status) << own_of_a->body;
     }
   }
+}
+
+TEST_P(RbacTest, MigrantShareCountsPerDistrictWithTheCitedMinimum) {
+  h.exec("UPDATE students SET migrant = 1 WHERE school_code = ?", {std::string(kSchoolB)});  // one grade-7 child
+  Login staff = h.login("staff");
+  auto r = h.json_of(h.send({"GET", "/api/v1/enroll/migrant-share?policy=jinhua"}, &staff));
+  ASSERT_EQ(r["districts"].size(), 3u) << r.dump();
+  EXPECT_EQ(r["districts"][0]["district_code"], "330602");
+  EXPECT_EQ(r["districts"][0]["migrants"], 0);
+  EXPECT_TRUE(r["districts"][0]["share"].is_null());
+  EXPECT_EQ(r["districts"][1]["migrants"], 1);
+  EXPECT_EQ(r["districts"][1]["in_public"], 1);
+  EXPECT_EQ(r["districts"][1]["meets"], true);
+  EXPECT_TRUE(r["districts"][2]["district_code"].is_null());  // the city
+  EXPECT_EQ(r["below"], 0);
+  EXPECT_EQ(r["rules"][0]["profile"], "jinhua");
+  auto unknown = h.send({"GET", "/api/v1/enroll/migrant-share?policy=nowhere"}, &staff);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
 }
 
 TEST_P(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {

@@ -93,6 +93,7 @@ export const api = {
   updateUser: (username, patch) => request('PUT', '/users/' + encodeURIComponent(username), { json: patch }),
   audit: (query) => request('GET', '/audit', { query }),
   myChildren: () => request('GET', '/my/children'),
+  migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
 }
 
 export async function restoreSession() {
@@ -117,6 +118,7 @@ const CAPS = {
   users: ['bureau_admin'],
   audit: ['bureau_admin', 'auditor'],
   children: ['parent'],
+  migrant: ['bureau_admin', 'bureau_staff', 'auditor'],
 }
 export function can(cap, user = session.user) {
   return !!user && (CAPS[cap] || []).includes(user.role)
