@@ -25,21 +25,6 @@ struct LotteryInputs {
   std::vector<enroll::LotteryApplicant> applicants;
 };
 
-// Columns that would select applicants by anything but tier and lottery (考试、面试、成绩 …): the profile
-// forbids them (enroll.selection.tier_and_lottery_only), so such a file is refused with the citation.
-RowErrors forbidden_criteria(const io::Table& applicants, const policy::Policy& policy) {
-  RowErrors errors;
-  auto terms = policy.rule("enroll.selection.forbidden_columns");
-  auto only = policy.rule("enroll.selection.tier_and_lottery_only");
-  if (!terms || !only || !std::holds_alternative<std::string>(terms->value)) return errors;
-  if (!std::holds_alternative<bool>(only->value) || !std::get<bool>(only->value)) return errors;
-  for (const auto& column : enroll::selection_criteria_columns(applicants, std::get<std::string>(terms->value)))
-    errors.push_back({applicants.file, 1, column,
-                      "录取只看类别与摇号号码，不得以“" + column + "”等考试、面试、测评结果选拔（" + only->citation() +
-                          "）：请删除此列"});
-  return errors;
-}
-
 // Reads both files; every bad row of both is reported before giving up. With `policy`, the applicants'
 // columns are also checked against the selection rules (the draw itself; verify only recomputes).
 std::optional<LotteryInputs> read_lottery_inputs(const std::string& applicants_path, const std::string& seats_path,
@@ -49,7 +34,7 @@ std::optional<LotteryInputs> read_lottery_inputs(const std::string& applicants_p
   auto applicants_table = read_input_table(applicants_path);
   if (!seats_table || !applicants_table) return std::nullopt;
   LotteryInputs in;
-  RowErrors errors = policy ? forbidden_criteria(*applicants_table, *policy) : RowErrors{};
+  RowErrors errors = policy ? enroll::forbidden_criteria(*applicants_table, *policy) : RowErrors{};
   RowErrors seat_errors = enroll::read_seats(*seats_table, in.seats);
   errors.insert(errors.end(), seat_errors.begin(), seat_errors.end());
   RowErrors more = enroll::read_applicants(*applicants_table, in.seats, in.applicants);

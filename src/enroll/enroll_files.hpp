@@ -16,6 +16,7 @@
 #include "enroll/matching.hpp"
 #include "geo/coords.hpp"
 #include "io/table.hpp"
+#include "policy/policy.hpp"
 
 namespace youjun::enroll {
 
@@ -41,6 +42,9 @@ RowErrors read_seats(const io::Table& table, std::vector<SchoolSeats>& out);
 // each header containing one of the `|`-separated `terms` (policy enroll.selection.forbidden_columns;
 // ASCII terms match whole words of the header, Chinese terms anywhere in it).
 std::vector<std::string> selection_criteria_columns(const io::Table& table, const std::string& terms);
+// Those columns as row errors citing the profile's rule (enroll.selection.tier_and_lottery_only and
+// enroll.selection.forbidden_columns); none when the profile allows other criteria.
+RowErrors forbidden_criteria(const io::Table& applicants, const policy::Policy& policy);
 // Applicants must name a school in `seats`; an applicant_id may appear once.
 RowErrors read_applicants(const io::Table& table, const std::vector<SchoolSeats>& seats,
                           std::vector<LotteryApplicant>& out);

@@ -27,6 +27,12 @@ ApiResponse handle_update_user(RequestContext& c);
 ApiResponse handle_audit(RequestContext& c);
 // handlers_enroll.cpp
 ApiResponse handle_migrant_share(RequestContext& c);
+ApiResponse handle_runs(RequestContext& c);
+ApiResponse handle_create_run(RequestContext& c);
+ApiResponse handle_run(RequestContext& c);
+ApiResponse handle_draw_run(RequestContext& c);
+ApiResponse handle_publish_run(RequestContext& c);
+ApiResponse handle_run_file(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

@@ -19,6 +19,8 @@ const std::vector<Route>& api_routes() {
   using namespace auth;
   const auto readers = roles({kBureauAdmin, kBureauStaff, kAuditor, kSchoolAdmin});
   const auto importers = roles({kBureauAdmin, kBureauStaff, kSchoolAdmin});
+  const auto run_staff = roles({kBureauAdmin, kBureauStaff});
+  const auto run_readers = roles({kBureauAdmin, kBureauStaff, kAuditor});
   static const std::vector<Route> table = {
       {"GET", "/api/v1/health", Access::Open, {}, Scope::None, false, handle_health, "服务状态"},
       {"POST", "/api/v1/auth/login", Access::Open, {}, Scope::None, false, handle_login, "登录"},
@@ -44,6 +46,14 @@ const std::vector<Route>& api_routes() {
        "我的子女"},
       {"GET", "/api/v1/enroll/migrant-share", Access::Roles, roles({kBureauAdmin, kBureauStaff, kAuditor}), Scope::None,
        false, handle_migrant_share, "随迁子女公办就读比例"},
+      {"GET", "/api/v1/enroll/runs", Access::Roles, run_readers, Scope::None, false, handle_runs, "派位列表"},
+      {"POST", "/api/v1/enroll/runs", Access::Roles, run_staff, Scope::None, true, handle_create_run, "登记派位名单"},
+      {"GET", "/api/v1/enroll/runs/{id}", Access::Roles, run_readers, Scope::None, false, handle_run, "派位详情"},
+      {"POST", "/api/v1/enroll/runs/{id}/draw", Access::Roles, run_staff, Scope::None, false, handle_draw_run, "派位（输入种子）"},
+      {"POST", "/api/v1/enroll/runs/{id}/publish", Access::Roles, run_staff, Scope::None, false, handle_publish_run,
+       "公布派位结果"},
+      {"GET", "/api/v1/enroll/runs/{id}/files/{name}", Access::Roles, run_readers, Scope::None, false, handle_run_file,
+       "派位文件下载"},
   };
   return table;
 }

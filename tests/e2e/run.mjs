@@ -10,6 +10,7 @@
 // Prints "ok - name" / "not ok - name" per test, then exactly one line "e2e: N passed, M failed";
 // exits 1 if any test failed. Full-page screenshots go to build/e2e-screenshots/ (repo root).
 import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -301,6 +302,53 @@ try {
     const shares = rows.map((r) => r.match(/(\d+\.\d)%/)).filter(Boolean)
     assert.ok(shares.length >= 2, 'shares shown as percentages')
     await shot('migrant-share')
+  })
+
+  await test('电脑派位: register a list (digest = sha256 of the canonical file), draw once with a seed, publish and lock', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-run-'))
+    const applicants = path.join(dir, 'applicants.csv')
+    const seats = path.join(dir, 'seats.csv')
+    fs.writeFileSync(applicants, 'applicant_id,school_id,tier,fallback_school_id\nE3,M1,2,G1\nE1,M1,1,\nE2,M1,2,G2\nE4,M1,2,G1\n', 'utf8')
+    fs.writeFileSync(seats, 'school_id,seats,sector\nM1,2,民办\n', 'utf8')
+    const canonical = 'applicant_id,school_id,tier\nE1,M1,1\nE2,M1,2\nE3,M1,2\nE4,M1,2\n'
+    const digest = crypto.createHash('sha256').update(canonical, 'utf8').digest('hex')
+    try {
+      await page.locator(tid('nav-runs')).click()
+      await page.locator(tid('runs-page')).waitFor()
+      await page.locator(inp('run-title')).fill('端到端测试派位')
+      await page.locator(tid('run-applicants') + ' input[type=file]').setInputFiles(applicants)
+      await page.locator(tid('run-seats') + ' input[type=file]').setInputFiles(seats)
+      const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/enroll/runs') && r.request().method() === 'POST')
+      await page.locator(tid('run-submit')).click()
+      assert.equal((await posted).status(), 201, 'the list is registered')
+      const row = page.locator(tid('run-table') + ' tbody tr', { hasText: '端到端测试派位' }).first()
+      await row.locator(tid('run-status'), { hasText: '已登记' }).waitFor()
+      assert.equal((await row.locator(tid('run-digest')).getAttribute('title')).trim(), digest, 'digest = sha256 of the canonical file')
+
+      await row.locator(tid('run-draw')).click()
+      await page.locator('.el-message-box__input input').fill('00ff')
+      const drawn = page.waitForResponse((r) => r.url().includes('/draw'))
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await drawn).status(), 200, 'drawn')
+      await row.locator(tid('run-status'), { hasText: '已派位' }).waitFor()
+      assert.equal((await row.locator(tid('run-seed')).innerText()).trim(), '00ff')
+      assert.equal(await row.locator(tid('run-draw')).count(), 0, 'no second draw')
+
+      await row.locator(tid('run-publish')).click()
+      const published = page.waitForResponse((r) => r.url().includes('/publish'))
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await published).status(), 200, 'published')
+      await row.locator(tid('run-status'), { hasText: '已公布' }).waitFor()
+      assert.equal(await row.locator(tid('run-publish')).count(), 0, 'locked')
+
+      await row.click()
+      await page.locator(tid('run-schools') + ' tbody tr').first().waitFor()
+      const school = (await page.locator(tid('run-schools') + ' tbody tr').first().innerText()).replace(/\s+/g, ' ')
+      assert.match(school, /M1 民办 2 4 2 2 2/, `M1: 2 seats, 4 applied, 2 admitted, 2 waiting, 2 to fallback; got "${school}"`)
+      await shot('lottery-run')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   await test('switch to English and back to Chinese', async () => {

@@ -69,6 +69,37 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
   m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
   m["GET /api/v1/enroll/migrant-share"] = {get("/api/v1/enroll/migrant-share"), nullptr};
+  // 派位 runs: each call that changes a run gets a fresh one in the state it needs.
+  static int next_run = 0;
+  auto run_in = [&h](const char* status) {
+    std::string id = "2000-" + std::to_string(++next_run);
+    bool drawn = std::string(status) != "registered";
+    h.exec("INSERT INTO enroll_runs (id, title, policy, status, applicants_csv, seats_csv, applicants_sha256, "
+           "applicant_count, seed, result_json, created_by, created_at) VALUES (?, 't', 'national', ?, "
+           "'applicant_id,school_id,tier,fallback_school_id\nA1,S1,1,\n', 'school_id,seats,sector\nS1,1,\n', 'x', 1, ?, ?, "
+           "'test', '2000-01-01T00:00:00Z')",
+           {id, std::string(status), drawn ? store::Value{std::string("0a")} : store::Value{},
+            drawn ? store::Value{std::string("{}")} : store::Value{}});
+    return id;
+  };
+  std::string shown = run_in("drawn");
+  m["GET /api/v1/enroll/runs"] = {get("/api/v1/enroll/runs"), nullptr};
+  m["POST /api/v1/enroll/runs"] = {[] {
+                                     return Call{"POST", "/api/v1/enroll/runs", "", "",
+                                                 {{"title", "测试派位", "", ""},
+                                                  {"applicants", "applicant_id,school_id,tier\nA1,S1,1\n", "a.csv", "text/csv"},
+                                                  {"seats", "school_id,seats\nS1,1\n", "s.csv", "text/csv"}}};
+                                   },
+                                   nullptr};
+  m["GET /api/v1/enroll/runs/{id}"] = {get("/api/v1/enroll/runs/" + shown), nullptr};
+  m["POST /api/v1/enroll/runs/{id}/draw"] = {[run_in] {
+                                               return Call{"POST", "/api/v1/enroll/runs/" + run_in("registered") + "/draw",
+                                                           R"({"seed":"0b"})"};
+                                             },
+                                             nullptr};
+  m["POST /api/v1/enroll/runs/{id}/publish"] = {
+      [run_in] { return Call{"POST", "/api/v1/enroll/runs/" + run_in("drawn") + "/publish", ""}; }, nullptr};
+  m["GET /api/v1/enroll/runs/{id}/files/{name}"] = {get("/api/v1/enroll/runs/" + shown + "/files/seats.csv"), nullptr};
   return m;
 }
 

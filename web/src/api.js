@@ -94,6 +94,11 @@ export const api = {
   audit: (query) => request('GET', '/audit', { query }),
   myChildren: () => request('GET', '/my/children'),
   migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
+  runs: () => request('GET', '/enroll/runs'),
+  run: (id) => request('GET', '/enroll/runs/' + encodeURIComponent(id)),
+  createRun: (form) => request('POST', '/enroll/runs', { form }),
+  drawRun: (id, seed) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/draw', { json: { seed } }),
+  publishRun: (id) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/publish'),
 }
 
 export async function restoreSession() {
@@ -119,6 +124,8 @@ const CAPS = {
   audit: ['bureau_admin', 'auditor'],
   children: ['parent'],
   migrant: ['bureau_admin', 'bureau_staff', 'auditor'],
+  runs: ['bureau_admin', 'bureau_staff', 'auditor'],
+  runDraw: ['bureau_admin', 'bureau_staff'],
 }
 export function can(cap, user = session.user) {
   return !!user && (CAPS[cap] || []).includes(user.role)

@@ -19,6 +19,7 @@ const routes = [
       { path: 'import', name: 'import', component: () => import('./views/Import.vue'), meta: { cap: 'import', title: 'nav.import' } },
       { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { cap: 'users', title: 'nav.users' } },
       { path: 'audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { cap: 'audit', title: 'nav.audit' } },
+      { path: 'enroll/runs', name: 'runs', component: () => import('./views/Runs.vue'), meta: { cap: 'runs', title: 'nav.runs' } },
       { path: 'enroll/migrant', name: 'migrant', component: () => import('./views/MigrantShare.vue'), meta: { cap: 'migrant', title: 'nav.migrant' } },
       { path: 'children', name: 'children', component: () => import('./views/Children.vue'), meta: { cap: 'children', title: 'nav.children' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./views/Message.vue'), props: { kind: 'forbidden' } },
