@@ -28,29 +28,6 @@ int next_entry_year() {
   return 1900 + local.tm_year + (local.tm_mon >= 8 ? 1 : 0);
 }
 
-const std::vector<std::string> kWarningRules = {"enroll.warning.entry_age.primary", "enroll.warning.entry_age.junior",
-                                                "enroll.warning.children_per_home", "enroll.warning.amber_ratio",
-                                                "enroll.warning.red_ratio"};
-
-std::optional<enroll::WarningParams> warning_params(const policy::Policy& p, const WarnArgs& a) {
-  enroll::WarningParams params;
-  params.first_entry_year = a.year ? a.year : next_entry_year();
-  params.years = a.years;
-  auto primary = p.number(kWarningRules[0]), junior = p.number(kWarningRules[1]), per_home = p.number(kWarningRules[2]),
-       amber = p.number(kWarningRules[3]), red = p.number(kWarningRules[4]);
-  for (const auto* r : {&primary, &junior, &per_home, &amber, &red})
-    if (!*r) {
-      std::fprintf(stderr, "策略 %s：%s\n", p.name().c_str(), r->error().message.c_str());
-      return std::nullopt;
-    }
-  params.entry_age_primary = static_cast<int>(*primary);
-  params.entry_age_junior = static_cast<int>(*junior);
-  params.children_per_home = *per_home;
-  params.amber_ratio = *amber;
-  params.red_ratio = *red;
-  return params;
-}
-
 int run_warn(const WarnArgs& a) {
   if (a.years < 1 || a.years > 12) {
     std::fprintf(stderr, "--years 应为 1 到 12 之间的整数\n");
@@ -61,24 +38,17 @@ int run_warn(const WarnArgs& a) {
   if (!a.catchments_crs.empty() && !(crs = crs_option(a.catchments_crs, "--catchments-crs"))) return kExitBadInput;
   auto policy = policy::load_policy(a.policy);
   if (!policy) return fail(policy.error().message);
-  auto params = warning_params(*policy, a);
-  if (!params) return kExitFailure;
-  auto rules = cited_rules(*policy, kWarningRules);
+  auto params = enroll::warning_params(*policy, a.year ? a.year : next_entry_year(), a.years);
+  if (!params) return fail(params.error().message);
+  auto rules = cited_rules(*policy, enroll::warning_rule_keys());
   if (!rules) return kExitFailure;
 
   RowErrors errors;
   auto map = read_catchments(a.catchments, crs, errors);
   if (!map) return kExitBadInput;
   std::unordered_set<std::string> known;
-  std::vector<enroll::Catchment> selected;
-  for (const auto& c : map->catchments()) {
-    known.insert(c.id);
-    if (!a.stage.empty() && !c.stage.empty() && c.stage != a.stage) continue;
-    selected.push_back(c);
-    if (selected.back().stage.empty()) selected.back().stage = a.stage;
-    if (selected.back().stage.empty())
-      errors.push_back({a.catchments, 0, "stage", "学区 " + c.id + " 没有学段 stage：请在 properties 中写明或用 --stage 指定"});
-  }
+  for (const auto& c : map->catchments()) known.insert(c.id);
+  auto selected = enroll::catchments_for_stage(*map, a.stage, a.catchments, errors);
   std::vector<enroll::CohortCount> cohorts;
   std::vector<enroll::HousingDelivery> housing;
   std::vector<enroll::SeatPlan> seats;

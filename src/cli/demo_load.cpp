@@ -5,7 +5,9 @@
 
 #include "auth/accounts.hpp"
 #include "core/time_util.hpp"
+#include "enroll/datasets.hpp"
 #include "import/importer.hpp"
+#include "io/table.hpp"
 
 namespace youjun::cli {
 
@@ -38,6 +40,43 @@ int create_demo_users(store::Connection& db) {
   return kExitOk;
 }
 
+// The demo's 招生基础数据 (catchments and the seat-warning files), checked and stored as the upload
+// route stores them. Files the directory does not have (older demo folders) are skipped.
+int load_enroll_datasets(store::Connection& db, const std::string& dir) {
+  const std::vector<std::pair<std::string, std::string>> files = {{"catchments", "catchments.geojson"},
+                                                                  {"birth_cohorts", "birth_cohorts.csv"},
+                                                                  {"new_housing", "new_housing.csv"},
+                                                                  {"intake_seats", "intake_seats.csv"}};
+  for (const auto& [kind, name] : files) {
+    std::string path = dir + "/" + name;
+    enroll::CheckedUpload checked;
+    if (kind == "catchments") {
+      std::FILE* f = std::fopen(path.c_str(), "rb");
+      if (!f) continue;
+      std::string text;
+      char buf[1 << 16];
+      for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+      std::fclose(f);
+      checked = enroll::check_catchments_upload(text, path);
+    } else {
+      auto table = io::read_table(path);
+      if (!table || table->row_count() == 0) continue;  // absent, or a small city without new housing
+      auto map = enroll::current_catchment_map(db);
+      if (!map) return fail(map.error().message);
+      checked = enroll::check_table_upload(kind, *table, map->get());
+    }
+    if (!checked.errors.empty()) {
+      std::fputs(format_row_errors(checked.errors).c_str(), stderr);
+      return kExitBadInput;
+    }
+    auto stored = enroll::store_dataset(db, kind, name, checked, "demo-load", now_unix());
+    if (!stored) return fail(stored.error().message);
+    std::fprintf(stderr, "已保存招生数据 %s: %lld 项（第 %lld 版）\n", name.c_str(), static_cast<long long>(stored->item_count),
+                 static_cast<long long>(stored->version));
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_demo_load(const DbArgs& dba, const std::string& dir) {
@@ -58,6 +97,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "已导入 %s: %zu 行 (%.2f s)\n", path.c_str(), report->rows, s);
   }
+  if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
   return create_demo_users(*db);
 }
 

@@ -17,9 +17,12 @@ namespace {
 // China's births by year in 10,000s (国家统计局, rounded): only the shape of the demo cohorts.
 const std::map<int, double> kNationalBirths = {{2011, 1604}, {2012, 1635}, {2013, 1640}, {2014, 1687},
                                                {2015, 1655}, {2016, 1786}, {2017, 1723}, {2018, 1523},
-                                               {2019, 1465}, {2020, 1200}, {2021, 1062}, {2022, 956}};
+                                               {2019, 1465}, {2020, 1200}, {2021, 1062}, {2022, 956},
+                                               {2023, 902},  {2024, 954}};
 constexpr int kEntryAge[2] = {6, 12};  // of the demo's 六·三学制 city (the engine takes it from the profile)
-constexpr int kCohortYears = 6;        // birth years written per catchment: three before and three after the latest intake
+// Birth years written per catchment: two before the latest intake's, five after it (the demo's 2025 intake
+// plus the 2026–2030 intakes, so a forecast from any of those years has its three cohorts).
+constexpr int kCohortsBefore = 2, kCohortsAfter = 5;
 constexpr double kGrowingShare = 0.12;  // urban primary catchments with new housing estates
 
 int first_grade_intake(const School& s, int stage) { return s.students[kLatest][stage_first_grade(stage) - 1]; }
@@ -53,7 +56,7 @@ SeatWarningFiles seat_warning_files(const City& city, const std::vector<Catchmen
     trend /= static_cast<double>(c.schools.size());
     if (c.multi()) base *= 0.2;
     int base_birth = latest_intake - kEntryAge[c.stage];
-    for (int b = base_birth - kCohortYears / 2 + 1; b <= base_birth + kCohortYears / 2; ++b) {
+    for (int b = base_birth - kCohortsBefore; b <= base_birth + kCohortsAfter; ++b) {
       double births = kNationalBirths.at(b) / kNationalBirths.at(base_birth);
       double growth = 1;  // (1 + trend)^(b − base_birth), multiplied out: no libm, same bytes everywhere
       for (int y = base_birth; y < b; ++y) growth *= 1 + trend;

@@ -109,6 +109,44 @@ RowErrors read_seat_plans(const io::Table& t, std::vector<SeatPlan>& out) {
   return errors;
 }
 
+std::vector<Catchment> catchments_for_stage(const CatchmentMap& map, const std::string& stage, const std::string& file,
+                                            RowErrors& errors) {
+  std::vector<Catchment> selected;
+  for (const auto& c : map.catchments()) {
+    if (!stage.empty() && !c.stage.empty() && c.stage != stage) continue;
+    selected.push_back(c);
+    if (selected.back().stage.empty()) selected.back().stage = stage;
+    if (selected.back().stage.empty())
+      errors.push_back({file, 0, "stage", "学区 " + c.id + " 没有学段 stage：请在 properties 中写明或用 --stage 指定"});
+  }
+  return selected;
+}
+
+const std::vector<std::string>& warning_rule_keys() {
+  static const std::vector<std::string> keys = {"enroll.warning.entry_age.primary", "enroll.warning.entry_age.junior",
+                                                "enroll.warning.children_per_home", "enroll.warning.amber_ratio",
+                                                "enroll.warning.red_ratio"};
+  return keys;
+}
+
+Result<WarningParams> warning_params(const policy::Policy& p, int first_entry_year, int years) {
+  std::vector<double> v;
+  for (const auto& key : warning_rule_keys()) {
+    auto n = p.number(key);
+    if (!n) return make_error("策略 " + p.name() + "：" + n.error().message);
+    v.push_back(*n);
+  }
+  WarningParams params;
+  params.first_entry_year = first_entry_year;
+  params.years = years;
+  params.entry_age_primary = static_cast<int>(v[0]);
+  params.entry_age_junior = static_cast<int>(v[1]);
+  params.children_per_home = v[2];
+  params.amber_ratio = v[3];
+  params.red_ratio = v[4];
+  return params;
+}
+
 RowErrors check_seat_coverage(const std::vector<Catchment>& catchments, const SeatBook& book,
                               const WarningParams& params, const std::string& seats_file) {
   RowErrors errors;

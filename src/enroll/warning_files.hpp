@@ -13,7 +13,10 @@
 
 #include "core/row_error.hpp"
 #include "enroll/seat_warning.hpp"
+#include "core/result.hpp"
+#include "enroll/catchments.hpp"
 #include "io/table.hpp"
+#include "policy/policy.hpp"
 
 namespace youjun::enroll {
 
@@ -24,6 +27,15 @@ RowErrors read_housing(const io::Table& t, const std::unordered_set<std::string>
                        std::vector<HousingDelivery>& out);
 // A (school_id, entry_year, stage) triple may appear once.
 RowErrors read_seat_plans(const io::Table& t, std::vector<SeatPlan>& out);
+// The catchments of `stage` ("" = all). A catchment without properties.stage takes `stage`; when that is
+// "" too it is an error (row 0 of `file`) since its entry age is unknown.
+std::vector<Catchment> catchments_for_stage(const CatchmentMap& map, const std::string& stage, const std::string& file,
+                                            RowErrors& errors);
+
+// The policy keys a warning applies, and the parameters read from them (an error names a missing key).
+const std::vector<std::string>& warning_rule_keys();
+Result<WarningParams> warning_params(const policy::Policy& policy, int first_entry_year, int years);
+
 // Every school of every catchment needs seats for every forecast year; one error per school naming the
 // catchment and the years without seats (reported against `seats_file`, row 0).
 RowErrors check_seat_coverage(const std::vector<Catchment>& catchments, const SeatBook& book,

@@ -26,12 +26,12 @@ void append_csv_field(std::string& out, const std::string& cell) {
   out += '"';
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
+void append_csv_row(std::string& out, const std::vector<std::string>& cells, const char* line_end = "\r\n") {
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) out += ',';
     append_csv_field(out, cells[i]);
   }
-  out += "\r\n";
+  out += line_end;
 }
 
 // Written as a number only when reading the cell back gives exactly the same text: "3306001" and
@@ -62,6 +62,17 @@ std::string cell_name(size_t row, size_t col) {
 }
 
 }  // namespace
+
+std::string table_to_csv(const Table& table) {
+  std::string out;
+  append_csv_row(out, table.header, "\n");
+  std::vector<std::string> cells(table.column_count());
+  for (size_t r = 0; r < table.row_count(); ++r) {
+    for (size_t c = 0; c < cells.size(); ++c) cells[c] = std::string(table.cell(r, c));
+    append_csv_row(out, cells, "\n");
+  }
+  return out;
+}
 
 Status write_csv(const std::string& path, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows) {

@@ -33,6 +33,10 @@ ApiResponse handle_run(RequestContext& c);
 ApiResponse handle_draw_run(RequestContext& c);
 ApiResponse handle_publish_run(RequestContext& c);
 ApiResponse handle_run_file(RequestContext& c);
+ApiResponse handle_datasets(RequestContext& c);
+ApiResponse handle_upload_dataset(RequestContext& c);
+ApiResponse handle_warnings(RequestContext& c);
+ApiResponse handle_locate(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

@@ -1,5 +1,11 @@
 // Enrollment routes (issue 6): the figures the bureau reviews and the 派位 runs it registers, draws and publishes.
+#include <algorithm>
+
+#include "auth/audit.hpp"
+#include "enroll/datasets.hpp"
 #include "enroll/lottery_number.hpp"
+#include "enroll/warning_files.hpp"
+#include "enroll/warning_report.hpp"
 #include "enroll/migrant_share.hpp"
 #include "enroll/runs.hpp"
 #include "policy/policy.hpp"
@@ -150,6 +156,155 @@ ApiResponse handle_run_file(RequestContext& c) {
   r.content_type = f->second.second;
   r.body = **text;
   return r;
+}
+
+}  // namespace youjun::server
+
+// ── 招生基础数据, 学区预警 and 学区查询 (issue 6 §1) ────────────────────────────────────────────────────
+
+namespace youjun::server {
+
+namespace {
+
+nlohmann::json dataset_json(const enroll::Dataset& d) {
+  return {{"kind", d.kind},           {"zh", enroll::dataset_zh(d.kind)}, {"version", d.version},
+          {"file_name", d.file_name}, {"sha256", d.sha256},               {"item_count", d.item_count},
+          {"uploaded_by", d.uploaded_by}, {"uploaded_at", d.uploaded_at}};
+}
+
+std::optional<double> number_param(const ApiRequest& req, const std::string& name) {
+  std::string text = req.param(name);
+  if (text.empty() || text.size() > 32) return std::nullopt;
+  try {
+    size_t used = 0;
+    double v = std::stod(text, &used);
+    if (used != text.size()) return std::nullopt;
+    return v;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+// GET /api/v1/enroll/data — the version in force of each dataset (null when never uploaded).
+ApiResponse handle_datasets(RequestContext& c) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& kind : enroll::dataset_kinds()) {
+    auto d = enroll::current_dataset(c.db, kind);
+    if (!d) return database_error("datasets", d.error());
+    items.push_back(*d ? dataset_json(**d) : nlohmann::json{{"kind", kind}, {"zh", enroll::dataset_zh(kind)}, {"version", nullptr}});
+  }
+  return ApiResponse::json(200, {{"items", items}});
+}
+
+// POST /api/v1/enroll/data/{kind} — multipart `file`; a new version when every row is good.
+ApiResponse handle_upload_dataset(RequestContext& c) {
+  const std::string& kind = c.req.path_params.at("kind");
+  const auto& kinds = enroll::dataset_kinds();
+  if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+    return error_response(404, "未知的招生数据类型 " + kind + "（可上传 catchments、birth_cohorts、new_housing、intake_seats）");
+  auto part = c.req.parts.find("file");
+  if (part == c.req.parts.end() || part->second.content.empty())
+    return error_response(400, "请以 multipart/form-data 上传文件（字段名 file）");
+  std::string name = part->second.filename.empty() ? kind : part->second.filename;
+  enroll::CheckedUpload checked;
+  if (kind == "catchments") {
+    checked = enroll::check_catchments_upload(part->second.content, name);
+  } else {
+    ApiResponse err;
+    auto table = uploaded_table(c.req, "file", "", err);
+    if (!table) return err;
+    auto map = enroll::current_catchment_map(c.db);
+    if (!map) return database_error("catchments", map.error());
+    checked = enroll::check_table_upload(kind, *table, map->get());
+  }
+  if (!checked.errors.empty())
+    return rejected_import(enroll::dataset_zh(kind) + "被拒绝：共 " + std::to_string(checked.errors.size()) + " 处错误，未保存",
+                           checked.errors);
+  auto stored = enroll::store_dataset(c.db, kind, name, checked, c.actor(), c.now);
+  if (!stored) return database_error("dataset", stored.error());
+  return ApiResponse::json(201, {{"dataset", dataset_json(*stored)}});
+}
+
+// GET /api/v1/enroll/warnings?stage=&year=&years=&policy= — 学区预警 from the datasets in force.
+ApiResponse handle_warnings(RequestContext& c) {
+  std::string stage = c.req.param("stage");
+  if (!stage.empty() && stage != "primary" && stage != "junior") return error_response(400, "stage 应为 primary 或 junior");
+  ApiResponse err;
+  auto year = int_param(c.req, "year", 0, 2150, err);
+  if (!year) return err;
+  auto years = int_param(c.req, "years", 3, 12, err);
+  if (!years) return err;
+  std::string name = c.req.param("policy", "national");
+  auto policy = policy::load_policy(name);
+  if (!policy) return error_response(400, "未知的策略配置 " + name);
+  // Default: the next September intake (this year's until September, then next year's).
+  std::string today = auth::iso8601_utc(c.now);
+  int first = *year > 1 ? static_cast<int>(*year) : std::stoi(today.substr(0, 4)) + (std::stoi(today.substr(5, 2)) >= 9 ? 1 : 0);
+  if (first < 1950) return error_response(400, "year 应为四位年份");
+  auto params = enroll::warning_params(*policy, first, static_cast<int>(*years));
+  if (!params) return internal_error("warning params: " + params.error().message);
+
+  RowErrors errors;
+  auto in = enroll::warning_inputs(c.db, errors);
+  if (!in) return database_error("warning inputs", in.error());
+  std::vector<enroll::Catchment> selected;
+  if (errors.empty()) selected = enroll::catchments_for_stage(in->map, stage, "catchments", errors);
+  enroll::SeatBook book(in->seats);
+  if (errors.empty()) errors = enroll::check_seat_coverage(selected, book, *params, in->seats_file);
+  if (!errors.empty()) return rejected_import("学区预警无法计算：招生基础数据不全或不一致", errors);
+  auto result = enroll::forecast_seats(selected, in->cohorts, in->housing, book, *params);
+  auto body = enroll::warning_to_json(result, *params);
+  auto names = c.db.query("SELECT code, name FROM schools");
+  if (!names) return database_error("schools", names.error());
+  std::map<std::string, std::string> name_of;
+  for (const auto& r : *names) name_of[r.text(0)] = r.text(1);
+  for (auto& s : body["schools"]) s["name"] = name_of[s["school_id"].get<std::string>()];
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& key : enroll::warning_rule_keys()) rules.push_back(policy::cited_rule_json(*policy->rule(key)));
+  body["rules"] = rules;
+  body["stage"] = stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(stage);
+  body["datasets"] = in->versions;
+  return ApiResponse::json(200, body);
+}
+
+// GET /api/v1/enroll/locate?lon=&lat=&crs=&stage= — which catchment(s) a point lies in (学区查询).
+ApiResponse handle_locate(RequestContext& c) {
+  auto lon = number_param(c.req, "lon"), lat = number_param(c.req, "lat");
+  if (!lon || !lat || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90)
+    return error_response(400, "请给出经度 lon（-180–180）和纬度 lat（-90–90），十进制度");
+  auto crs = geo::parse_crs(c.req.param("crs", "WGS-84"));
+  if (!crs) return error_response(400, "crs 应为 WGS-84 或 GCJ-02");
+  std::string stage = c.req.param("stage");
+  auto map = enroll::current_catchment_map(c.db);
+  if (!map) return database_error("catchments", map.error());
+  if (!*map) return error_response(409, "尚未上传学区范围");
+  auto located = (*map)->locate(geo::to_wgs84({*lon, *lat}, *crs));
+  std::vector<std::string> codes;
+  nlohmann::json found = nlohmann::json::array();
+  for (uint32_t i : located.catchments) {
+    const auto& ct = (*map)->catchments()[i];
+    if (!stage.empty() && !ct.stage.empty() && ct.stage != stage) continue;
+    found.push_back({{"catchment_id", ct.id}, {"name", ct.name}, {"stage", ct.stage}, {"school_codes", ct.schools}});
+    codes.insert(codes.end(), ct.schools.begin(), ct.schools.end());
+  }
+  // School names and addresses for the page (codes not in the school table are listed without them).
+  std::map<std::string, nlohmann::json> schools;
+  for (const auto& code : codes) {
+    auto rows = c.db.query("SELECT name, address FROM schools WHERE code = ?", {code});
+    if (!rows) return database_error("schools", rows.error());
+    schools[code] = rows->empty() ? nlohmann::json{{"code", code}}
+                                  : nlohmann::json{{"code", code}, {"name", (*rows)[0].text(0)}, {"address", (*rows)[0].text(1)}};
+  }
+  for (auto& f : found) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& code : f["school_codes"]) list.push_back(schools[code.get<std::string>()]);
+    f["schools"] = list;
+    f.erase("school_codes");
+  }
+  return ApiResponse::json(200, {{"lon", *lon}, {"lat", *lat}, {"crs", geo::crs_name(*crs)},
+                                 {"on_border", located.on_border}, {"catchments", found}});
 }
 
 }  // namespace youjun::server

@@ -54,6 +54,11 @@ const std::vector<Route>& api_routes() {
        "公布派位结果"},
       {"GET", "/api/v1/enroll/runs/{id}/files/{name}", Access::Roles, run_readers, Scope::None, false, handle_run_file,
        "派位文件下载"},
+      {"GET", "/api/v1/enroll/data", Access::Roles, run_readers, Scope::None, false, handle_datasets, "招生基础数据"},
+      {"POST", "/api/v1/enroll/data/{kind}", Access::Roles, run_staff, Scope::None, true, handle_upload_dataset,
+       "上传招生基础数据"},
+      {"GET", "/api/v1/enroll/warnings", Access::Roles, run_readers, Scope::None, false, handle_warnings, "学区预警"},
+      {"GET", "/api/v1/enroll/locate", Access::AnySession, {}, Scope::None, false, handle_locate, "学区查询"},
   };
   return table;
 }

@@ -304,6 +304,41 @@ try {
     await shot('migrant-share')
   })
 
+  await test('学区预警: schools with their lights, worst first, and the data versions in force', async () => {
+    await page.locator(tid('nav-warnings')).click()
+    await page.locator(tid('warnings-page')).waitFor()
+    await page.locator(tid('warnings-table') + ' tbody tr').first().waitFor()
+    const lights = await page.locator(tid('warnings-table') + ' ' + tid('warning-light')).allInnerTexts()
+    const rank = { 红: 0, 黄: 1, 无数据: 2, 绿: 3 }
+    assert.ok(lights.length > 0 && lights.every((l) => l.trim() in rank), `lights: ${lights.slice(0, 5)}`)
+    for (let i = 1; i < lights.length; i++) assert.ok(rank[lights[i - 1].trim()] <= rank[lights[i].trim()], 'worst first')
+    const counted = ['red', 'amber', 'green', 'no_data'].map(async (k) => digits(await page.locator(tid('warnings-count-' + k)).innerText()))
+    const total = (await Promise.all(counted)).reduce((a, b) => a + b, 0)
+    assert.equal(total, lights.length, 'the summary counts every school once')
+    const versions = await page.locator(tid('datasets-panel') + ' tbody tr').allInnerTexts()
+    assert.ok(versions.some((v) => v.includes('学区范围') && v.includes('v1')), `data versions: ${versions}`)
+    await shot('seat-warnings')
+  })
+
+  await test('学区查询: a public primary school\'s own location finds its catchment and the school', async () => {
+    const school = await page.evaluate(async () => {
+      const r = await (await fetch('/api/v1/schools?level=primary&ownership=public&page_size=50', { credentials: 'same-origin' })).json()
+      return r.items.find((s) => s.lon !== null && s.lat !== null)
+    })
+    assert.ok(school, 'a public primary school with coordinates')
+    await page.locator(tid('nav-locate')).click()
+    await page.locator(tid('locate-page')).waitFor()
+    await page.locator(inp('locate-lon')).fill(String(school.lon))
+    await page.locator(inp('locate-lat')).fill(String(school.lat))
+    await page.locator('.el-select').first().click()
+    await page.locator('.el-select-dropdown__item', { hasText: 'WGS-84' }).click()
+    await page.locator(tid('locate-submit')).click()
+    await page.locator(tid('locate-catchment')).first().waitFor()
+    const schools = await page.locator(tid('locate-school')).allInnerTexts()
+    assert.ok(schools.some((s) => s.includes(school.name)), `"${school.name}" in ${schools}`)
+    await shot('catchment-lookup')
+  })
+
   await test('电脑派位: register a list (digest = sha256 of the canonical file), draw once with a seed, publish and lock', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-run-'))
     const applicants = path.join(dir, 'applicants.csv')

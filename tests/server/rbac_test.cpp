@@ -17,6 +17,11 @@ using youjun::server::Scope;
 
 namespace {
 
+// A square catchment C1 around school A (primary), for the 学区 routes.
+const std::string kTinyCatchments =
+    std::string(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"catchment_id":"C1","school_code":")") +
+    kSchoolA + R"(","stage":"primary"},"geometry":{"type":"Polygon","coordinates":[[[120.5,29.9],[120.7,29.9],[120.7,30.1],[120.5,30.1],[120.5,29.9]]]}}]})";
+
 // How to call each route as an allowed user (own school = A), and how head-a would reach into school B.
 struct Sample {
   std::function<Call()> call;
@@ -100,6 +105,21 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["POST /api/v1/enroll/runs/{id}/publish"] = {
       [run_in] { return Call{"POST", "/api/v1/enroll/runs/" + run_in("drawn") + "/publish", ""}; }, nullptr};
   m["GET /api/v1/enroll/runs/{id}/files/{name}"] = {get("/api/v1/enroll/runs/" + shown + "/files/seats.csv"), nullptr};
+  // 招生基础数据: one catchment around school A's coordinates (120.58, 30.0), its cohorts and seats.
+  for (auto [kind, content] : {std::pair<std::string, std::string>{"catchments", kTinyCatchments},
+                               {"birth_cohorts", "catchment_id,birth_year,children\nC1,2020,30\nC1,2021,30\nC1,2022,30\n"},
+                               {"intake_seats", "school_id,seats\n" + std::string(kSchoolA) + ",40\n"}})
+    h.exec("INSERT INTO enroll_datasets (kind, version, file_name, content, sha256, item_count, uploaded_by, uploaded_at) "
+           "VALUES (?, 1, ?, ?, 'x', 1, 'test', '2000-01-01T00:00:00Z')",
+           {kind, kind, content});
+  m["GET /api/v1/enroll/data"] = {get("/api/v1/enroll/data"), nullptr};
+  m["POST /api/v1/enroll/data/{kind}"] = {[] {
+                                            return Call{"POST", "/api/v1/enroll/data/intake_seats", "", "",
+                                                        upload("school_id,seats\n" + std::string(kSchoolA) + ",40\n", "seats.csv")};
+                                          },
+                                          nullptr};
+  m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
+  m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
   return m;
 }
 

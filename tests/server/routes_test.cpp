@@ -41,12 +41,13 @@ TEST(ServerRoutes, TableIsCompleteAndConsistent) {
     }
   }
   EXPECT_EQ(open, 2);  // health and login only
-  EXPECT_EQ(seen.size(), 23u);  // docs/api.md lists 23 routes
+  EXPECT_EQ(seen.size(), 27u);  // docs/api.md lists 27 routes
 }
 
 TEST(ServerRoutes, OnlyFileUploadsTakeLargeBodies) {
   for (const auto& r : api_routes()) {
-    bool uploads = r.pattern == "/api/v1/import/{kind}" || (r.method == "POST" && r.pattern == "/api/v1/enroll/runs");
+    bool uploads = r.pattern == "/api/v1/import/{kind}" || r.pattern == "/api/v1/enroll/data/{kind}" ||
+                   (r.method == "POST" && r.pattern == "/api/v1/enroll/runs");
     EXPECT_EQ(r.upload, uploads) << r.method << " " << r.pattern;
   }
 }

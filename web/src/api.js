@@ -95,6 +95,14 @@ export const api = {
   myChildren: () => request('GET', '/my/children'),
   migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
   runs: () => request('GET', '/enroll/runs'),
+  warnings: (query) => request('GET', '/enroll/warnings', { query }),
+  datasets: () => request('GET', '/enroll/data'),
+  uploadDataset: (kind, file) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return request('POST', '/enroll/data/' + encodeURIComponent(kind), { form })
+  },
+  locate: (query) => request('GET', '/enroll/locate', { query }),
   run: (id) => request('GET', '/enroll/runs/' + encodeURIComponent(id)),
   createRun: (form) => request('POST', '/enroll/runs', { form }),
   drawRun: (id, seed) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/draw', { json: { seed } }),
@@ -125,6 +133,8 @@ const CAPS = {
   children: ['parent'],
   migrant: ['bureau_admin', 'bureau_staff', 'auditor'],
   runs: ['bureau_admin', 'bureau_staff', 'auditor'],
+  warnings: ['bureau_admin', 'bureau_staff', 'auditor'],
+  locate: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin', 'parent'],
   runDraw: ['bureau_admin', 'bureau_staff'],
 }
 export function can(cap, user = session.user) {
