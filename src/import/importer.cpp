@@ -273,6 +273,32 @@ std::vector<uint32_t> sorted_order(const std::vector<std::string>& keys, const s
   return order;
 }
 
+// A teacher who moved: the posting at the old school goes into teacher_postings (from its school_since to
+// the year the new posting starts) before the row is overwritten, so the 9/12-year rotation rules keep
+// the history. Only rows whose school changed; re-importing the same file adds nothing.
+Status record_teacher_moves(store::Connection& db, const ImportKind& kind, const std::vector<std::vector<store::Value>>& rows,
+                            const std::vector<std::string>& id_hash, const std::vector<char>& valid) {
+  const FieldSpec* school = find_field(kind, "school_code");
+  const FieldSpec* since = find_field(kind, "school_since");
+  if (!school || !since) return ok_status();
+  size_t school_at = school - kind.fields.data(), since_at = since - kind.fields.data();
+  auto current = db.query("SELECT id_hash, school_code, school_since FROM teachers");
+  if (!current) return current.error();
+  std::unordered_map<std::string, std::pair<std::string, int64_t>> posted;
+  for (const auto& r : *current) posted.emplace(r.text(0), std::make_pair(r.text(1), r.integer(2)));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (!valid[r]) continue;
+    auto it = posted.find(id_hash[r]);
+    if (it == posted.end() || it->second.first == text_of(rows[r][school_at])) continue;
+    auto s = db.exec(
+        "INSERT INTO teacher_postings (id_hash, school_code, from_year, to_year) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (id_hash, school_code, from_year) DO NOTHING",
+        {id_hash[r], it->second.first, it->second.second, rows[r][since_at]});
+    if (!s) return s;
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& key, const ImportKind& kind,
@@ -355,6 +381,10 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
   if (options.progress) options.progress("existing", 0, n);
   auto existing = existing_keys(db, plan);  // inside the transaction: no writer can add keys meanwhile
   if (!existing) return existing.error();
+  if (kind.name == "teachers" && !existing->empty()) {
+    auto s = record_teacher_moves(db, kind, rows, sort_key, valid);
+    if (!s) return s.error();
+  }
   auto upsert = db.prepare(plan.upsert_sql);
   if (!upsert) return upsert.error();
   const size_t width = plan.field_of_param.size();

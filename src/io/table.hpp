@@ -76,7 +76,8 @@ std::string detect_encoding(std::string_view bytes);
 Result<std::string> gb18030_to_utf8(std::string_view bytes);
 Result<std::string> utf8_to_gb18030(std::string_view text);
 
-// Writers. CSV: UTF-8 with BOM (Excel opens it correctly), RFC 4180 quoting, \r\n line ends.
+// Writers. CSV: UTF-8 with BOM (Excel opens it correctly), RFC 4180 quoting, \r\n line ends, and a
+// leading apostrophe on data cells that would run as formulas (=, +, -, @; not plain numbers).
 // XLSX: bold, frozen header row; a cell is written as a number only when reading it back gives the same
 // text ("3306001", "4.5"), so "007", "4.50" and 18-digit ID numbers stay text.
 Status write_csv(const std::string& path, const std::vector<std::string>& header,

@@ -34,6 +34,14 @@ void append_csv_row(std::string& out, const std::vector<std::string>& cells, con
   out += line_end;
 }
 
+// Spreadsheet programs run a CSV cell that starts with = + - or @ as a formula ("CSV injection"): such a
+// cell gets a leading apostrophe, which Excel and WPS show as text. Plain numbers (-5, +3.5) stay.
+std::string formula_safe(const std::string& cell) {
+  if (cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@')) return cell;
+  if (cell.size() <= 24 && detail::parse_number(cell)) return cell;
+  return "'" + cell;
+}
+
 // Written as a number only when reading the cell back gives exactly the same text: "3306001" and
 // "4.5" become numbers; "007", "4.50", "1e3" and 18-digit ID numbers stay text.
 bool is_exact_number(const std::string& text, double& value) {
@@ -81,7 +89,12 @@ Status write_csv(const std::string& path, const std::vector<std::string>& header
   for (const auto& h : header) estimate += h.size() + 1;
   out.reserve(estimate * (rows.size() + 1));
   append_csv_row(out, header);
-  for (const auto& row : rows) append_csv_row(out, row);
+  std::vector<std::string> safe;
+  for (const auto& row : rows) {
+    safe.clear();
+    for (const auto& cell : row) safe.push_back(formula_safe(cell));
+    append_csv_row(out, safe);
+  }
   return detail::write_file_bytes(path, out);
 }
 

@@ -203,6 +203,27 @@ TEST_P(Import, StudentsAreStoredMaskedAndEncrypted) {
   EXPECT_EQ(rw.errors[1].column, "birth_date");
 }
 
+TEST_P(Import, TeacherMovingSchoolKeepsTheEarlierPosting) {
+  Db db(GetParam());
+  db.run("schools", test::two_schools());
+  std::string id = make_id("330602", "19850312", 24);  // even sequence: female
+  auto file = [&](const char* school, const char* since) {
+    return make_table("t.csv", {"id_number", "name", "gender", "birth_year", "school_code", "level", "subject", "education", "school_since"},
+                      {{id, "李老师", "F", "1985", school, "primary", "语文", "bachelor", since}});
+  };
+  ASSERT_TRUE(db.run("teachers", file("3306020001", "2015")).ok());
+  EXPECT_EQ(db.count("teacher_postings"), 0);
+  ASSERT_TRUE(db.run("teachers", file("3306030001", "2023")).ok());  // moved in 2023
+  auto p = *db.conn->query("SELECT id_hash, school_code, from_year, to_year FROM teacher_postings");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].text(0), db.key.lookup_hash(id));
+  EXPECT_EQ(p[0].text(1), "3306020001");
+  EXPECT_EQ(p[0].integer(2), 2015);
+  EXPECT_EQ(p[0].integer(3), 2023);
+  ASSERT_TRUE(db.run("teachers", file("3306030001", "2023")).ok());  // the same file again: nothing new
+  EXPECT_EQ(db.count("teacher_postings"), 1);
+}
+
 TEST_P(Import, SchoolAdminScope) {
   Db db(GetParam());
   db.run("schools", test::two_schools());

@@ -44,12 +44,21 @@ TEST(CsvWriter, RoundTripThroughParseCsvKeepsTrickyCells) {
   EXPECT_EQ(t->encoding, "utf-8-bom");
   EXPECT_EQ(t->header, header);
   ASSERT_EQ(t->row_count(), rows.size());
+  rows[3][0] = "'=1+2";  // a formula is written as text (see FormulaCellsBecomeText)
   for (size_t r = 0; r < rows.size(); ++r)
     for (size_t c = 0; c < header.size(); ++c) EXPECT_EQ(t->cell(r, c), rows[r][c]) << r << "," << c;
   EXPECT_EQ(t->line_number(0), 2);
   EXPECT_EQ(t->line_number(1), 3);
   EXPECT_EQ(t->line_number(2), 5);  // the record before spans lines 3-4
   EXPECT_EQ(t->line_number(4), 8);  // "x\ry" adds a line too
+}
+
+TEST(CsvWriter, FormulaCellsBecomeText) {
+  test::TempDir dir;
+  std::string path = dir.path("f.csv");
+  ASSERT_TRUE(io::write_csv(path, {"a", "b", "c", "d", "e", "f"},
+                            {{"=HYPERLINK(\"http://x\")", "+86 571", "-5", "@SUM(A1)", "+3.5", "-"}}));
+  EXPECT_EQ(slurp(path), "\xEF\xBB\xBF" "a,b,c,d,e,f\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'+86 571,-5,'@SUM(A1),+3.5,'-\r\n");
 }
 
 TEST(CsvWriter, UnwritablePathIsAnError) {
