@@ -2,8 +2,10 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
+#include "cli/cli_db.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "enroll/catchments.hpp"
+#include "enroll/datasets.hpp"
 #include "enroll/locate_report.hpp"
 
 namespace youjun::cli {
@@ -11,6 +13,7 @@ namespace youjun::cli {
 namespace {
 
 struct LocateArgs {
+  DbArgs db;
   std::string catchments, points, out, catchments_crs, points_crs = "WGS-84", stage;
   bool json = false, timings = false;
 };
@@ -24,8 +27,22 @@ int run_locate(const LocateArgs& a) {
   if (!points_crs || !stage_option_ok(a.stage)) return kExitBadInput;
 
   RowErrors errors;
-  auto map = read_catchments(a.catchments, catchments_crs, errors, a.stage);
-  if (!map) return kExitBadInput;
+  std::optional<enroll::CatchmentMap> map;
+  if (a.catchments.empty() == a.db.url.empty()) {
+    std::fprintf(stderr, "请给出 --catchments（学区文件）或 --db（数据库中的学区范围），二者选一\n");
+    return kExitBadInput;
+  }
+  if (!a.db.url.empty()) {  // the catchment map in force in the database
+    auto opened = open_db_and_key(a.db);
+    if (!opened) return fail(opened.error().message);
+    auto stored = enroll::current_dataset(*opened->first, "catchments");
+    if (!stored) return fail(stored.error().message);
+    if (!*stored) return fail("数据库中尚未上传学区范围");
+    map = enroll::CatchmentMap::from_geojson((*stored)->content, (*stored)->file_name, std::nullopt, errors, a.stage);
+  } else {
+    map = read_catchments(a.catchments, catchments_crs, errors, a.stage);
+    if (!map) return kExitBadInput;
+  }
   auto table = read_input_table(a.points);
   if (!table) return kExitBadInput;
   enroll::AddressPoints points;
@@ -57,7 +74,8 @@ int run_locate(const LocateArgs& a) {
 void add_enroll_locate_command(CLI::App* enroll, Runner& selected) {
   auto a = std::make_shared<LocateArgs>();
   auto* locate = enroll->add_subcommand("locate", "学区查询：地点落在哪个学区（边界上的点同属两边并标记）/ catchment lookup");
-  locate->add_option("--catchments", a->catchments, "学区 GeoJSON（Polygon / MultiPolygon）")->required();
+  add_db_options(locate, a->db, false);
+  locate->add_option("--catchments", a->catchments, "学区 GeoJSON（Polygon / MultiPolygon）；或用 --db 中的学区范围");
   locate->add_option("--points", a->points, "地点文件 point_id,lon,lat")->required();
   locate->add_option("--catchments-crs", a->catchments_crs, "学区坐标系 WGS-84 或 GCJ-02（缺省：文件的 crs，否则 WGS-84）");
   locate->add_option("--points-crs", a->points_crs, "地点坐标系 WGS-84（缺省）或 GCJ-02");

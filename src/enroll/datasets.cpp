@@ -153,6 +153,7 @@ Result<WarningInputs> warning_inputs(store::Connection& db, RowErrors& errors) {
   if (auto s = read("new_housing", [&](const io::Table& t) { return read_housing(t, known, in.housing); }); !s) return s.error();
   if (auto s = read("intake_seats", [&](const io::Table& t) { return read_seat_plans(t, in.seats); }); !s) return s.error();
   in.seats_file = sets.at("intake_seats").file_name;
+  in.catchments_file = catchments.file_name;
   return in;
 }
 

@@ -52,7 +52,8 @@ struct WarningInputs {
   std::vector<HousingDelivery> housing;
   std::vector<SeatPlan> seats;
   std::vector<std::string> versions;  // "catchments v3", … for the result
-  std::string seats_file;             // the seats dataset's file name (for coverage errors)
+  std::string catchments_file;        // file names, for errors that name the whole file
+  std::string seats_file;
 };
 Result<WarningInputs> warning_inputs(store::Connection& db, RowErrors& errors);
 

@@ -250,7 +250,7 @@ ApiResponse handle_warnings(RequestContext& c) {
   auto in = enroll::warning_inputs(c.db, errors);
   if (!in) return database_error("warning inputs", in.error());
   std::vector<enroll::Catchment> selected;
-  if (errors.empty()) selected = enroll::catchments_for_stage(in->map, stage, "catchments", errors);
+  if (errors.empty()) selected = enroll::catchments_for_stage(in->map, stage, in->catchments_file, errors);
   enroll::SeatBook book(in->seats);
   if (errors.empty()) errors = enroll::check_seat_coverage(selected, book, *params, in->seats_file);
   if (!errors.empty()) return rejected_import("学区预警无法计算：招生基础数据不全或不一致", errors);

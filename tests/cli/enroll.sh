@@ -164,6 +164,17 @@ for s in r["schools"]:
 assert lights["red"] >= 1 and lights["green"] >= 1, lights
 assert r["summary"]["red"] == lights["red"] and r["summary"]["green"] == lights["green"]
 PY
+"$YJ" demo load --db city.db --dir city >/dev/null 2>&1
+"$YJ" enroll warn --db city.db --year 2026 --json --out warndb.json 2>/dev/null
+check "warn --db (the files stored by demo load) gives the same schools and lights as warn on the files" python3 -c '
+import json; a = json.load(open("warn.json")); b = json.load(open("warndb.json"))
+assert a["schools"] == b["schools"] and a["summary"] == b["summary"], "differs"
+assert b["datasets"] == ["catchments v1", "birth_cohorts v1", "new_housing v1", "intake_seats v1"], b["datasets"]
+'
+"$YJ" enroll locate --db city.db --points pts.csv --json --out locdb.json 2>/dev/null
+check "locate --db gives the same points as locate on the file" python3 -c '
+import json; a = json.load(open("loc.json")); b = json.load(open("locdb.json")); assert a["points"] == b["points"]
+'
 printf 'catchment_id,birth_year,children\nnowhere,2020,5\n' > badcoh.csv
 rc=$(exit_code "$YJ" enroll warn --catchments city/catchments.geojson --cohorts badcoh.csv --seats city/intake_seats.csv --year 2026)
 check "warn: an unknown catchment is bad input with FILE:ROW:COLUMN" bash -c "test $rc = 2 && grep -q '^badcoh.csv:2:catchment_id: 学区 nowhere 不在学区文件中' '$T/stderr'"
