@@ -93,6 +93,68 @@ kill_mid_import() {  # kill_mid_import DB
 }
 check "SQLite: SIGKILL mid-import leaves before-or-after state, audit consistent" kill_mid_import "$T/kill.db"
 
+# 1b. SIGKILL while a lottery is drawn and while it is published (issue 6 §6 runs): after a restart each
+# run is wholly before (no seed, no result, no draw entry) or wholly after (seed, result, exactly one audit
+# entry); a published run has its publish entry. Kills land at several delays so some hit mid-draw.
+run_state() {  # run_state ID → "status seed result" as the API reports it
+  curl -s -b "$T/cookies" "$URL/api/v1/enroll/runs/$1" | python3 -c '
+import json, sys; r = json.load(sys.stdin)
+print(r["run"]["status"], "seed" if r["run"]["seed"] else "-", "result" if r["result"] else "-")'
+}
+audit_runs() {  # audit_runs DB draw|publish ID → number of such audit entries
+  "$YJ" audit list --db "$1" --limit 5000 2>/dev/null | python3 -c '
+import json, sys; items = json.load(sys.stdin)["items"]
+print(sum(1 for e in items if e["action"] == "enroll.run." + sys.argv[1] and e["target"] == sys.argv[2]))' "$2" "$3"
+}
+kill_mid_draw() {  # kill_mid_draw DB
+  local db=$1
+  python3 -c '
+import sys
+with open("big-app.csv", "w") as f:
+    f.write("applicant_id,school_id,tier\n")
+    for i in range(300000): f.write("A%06d,S%d,%d\n" % (i, i % 50, 1 + i % 3))
+with open("big-seats.csv", "w") as f:
+    f.write("school_id,seats\n")
+    for s in range(50): f.write("S%d,3000\n" % s)'
+  prepare_db "$db" || return 1
+  local delay id state d p outcome=""
+  for delay in 0.05 0.3 0.6 0.7 0.8 1.0 1.2; do
+    start_server "$db" || return 1
+    login || return 1
+    id=$(curl -s -b "$T/cookies" -H "X-CSRF-Token: $CSRF" -F title=kill -F applicants=@big-app.csv -F seats=@big-seats.csv \
+      "$URL/api/v1/enroll/runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["id"])') || return 1
+    curl -s -o /dev/null -b "$T/cookies" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+      -d '{"seed":"5eed"}' "$URL/api/v1/enroll/runs/$id/draw" &
+    sleep "$delay"
+    kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; wait
+    start_server "$db" || return 1
+    login || return 1
+    state=$(run_state "$id"); d=$(audit_runs "$db" draw "$id")
+    case "$state $d" in
+      "registered - - 0") outcome+="$delay:before " ;;
+      "drawn seed result 1") outcome+="$delay:after " ;;
+      *) echo "run $id in between: $state, draw entries $d"; return 1 ;;
+    esac
+    # Publish it (drawing first when the kill came before the draw), killed right after the request.
+    [ "${state%% *}" = registered ] && curl -s -o /dev/null -b "$T/cookies" -H "X-CSRF-Token: $CSRF" \
+      -H 'Content-Type: application/json' -d '{"seed":"5eed"}' "$URL/api/v1/enroll/runs/$id/draw"
+    curl -s -o /dev/null -b "$T/cookies" -H "X-CSRF-Token: $CSRF" -X POST "$URL/api/v1/enroll/runs/$id/publish" &
+    sleep 0.01
+    kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; wait
+    start_server "$db" || return 1
+    login || return 1
+    state=$(run_state "$id"); p=$(audit_runs "$db" publish "$id"); d=$(audit_runs "$db" draw "$id")
+    case "$state $d $p" in
+      "drawn seed result 1 0" | "published seed result 1 1") ;;
+      *) echo "run $id after the publish kill: $state, draw $d, publish $p"; return 1 ;;
+    esac
+    stop_server
+  done
+  echo "draw kills: $outcome"
+  "$YJ" audit verify --db "$db" | grep -q '审计日志完整'
+}
+check "SQLite: SIGKILL mid-draw and mid-publish of a 300k-applicant lottery: each run before or after, audit consistent" kill_mid_draw "$T/draw.db"
+
 # 2. The SQLite directory fills up (a 20 MB file-size limit on the server stands in for a full disk):
 # the import fails with a clear error, nothing is written, the server keeps serving reads.
 disk_full() {
@@ -170,6 +232,7 @@ if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
   pg_db() { psql -q "$YOUJUN_TEST_PG_URL" -c "CREATE DATABASE $1" > /dev/null && echo "$pg_base/$1"; }
   export YOUJUN_KEY_FILE="$T/pg.key"
   check "PostgreSQL: SIGKILL mid-import leaves before-or-after state, audit consistent" kill_mid_import "$(pg_db fault_kill)"
+  check "PostgreSQL: SIGKILL mid-draw and mid-publish of a lottery: each run before or after, audit consistent" kill_mid_draw "$(pg_db fault_draw)"
 
   # 4. PostgreSQL restarts under the running server: the request in flight may fail, the next ones are
   # served (broken connections are dropped from the pool; a failed read is retried once).
