@@ -43,7 +43,7 @@ RowErrors read_seats(const io::Table& table, std::vector<SchoolSeats>& out);
 // ASCII terms match whole words of the header, Chinese terms anywhere in it).
 std::vector<std::string> selection_criteria_columns(const io::Table& table, const std::string& terms);
 // Those columns as row errors citing the profile's rule (enroll.selection.tier_and_lottery_only and
-// enroll.selection.forbidden_columns); none when the profile allows other criteria.
+// enroll.selection.forbidden_columns); none when the profile allows other criteria (selection_rules.cpp).
 RowErrors forbidden_criteria(const io::Table& applicants, const policy::Policy& policy);
 // Applicants must name a school in `seats`; an applicant_id may appear once.
 RowErrors read_applicants(const io::Table& table, const std::vector<SchoolSeats>& seats,
