@@ -6,6 +6,8 @@
 #include "auth/accounts.hpp"
 #include "core/time_util.hpp"
 #include "enroll/datasets.hpp"
+#include "enroll/runs.hpp"
+#include "policy/policy.hpp"
 #include "import/importer.hpp"
 #include "io/table.hpp"
 
@@ -77,6 +79,40 @@ int load_enroll_datasets(store::Connection& db, const std::string& dir) {
   return kExitOk;
 }
 
+// The demo's 公民同招 lottery, registered, drawn with the seed 20260901 and published, so the 电脑派位
+// page starts with a finished example. Loading again adds nothing (a run with this title exists).
+int load_demo_lottery(store::Connection& db, const std::string& dir) {
+  const std::string title = "演示：民办小学一年级电脑派位（公民同招）";
+  auto existing = enroll::list_runs(db);
+  if (!existing) return fail(existing.error().message);
+  for (const auto& r : *existing)
+    if (r.title == title) return kExitOk;
+  auto applicants_table = io::read_table(dir + "/lottery_applicants.csv");
+  auto seats_table = io::read_table(dir + "/lottery_seats.csv");
+  if (!applicants_table || !seats_table || applicants_table->row_count() == 0) return kExitOk;  // older or tiny demo folder
+  enroll::NewRun run{title, "national", "", {}, {}};
+  RowErrors errors = enroll::read_seats(*seats_table, run.seats);
+  if (errors.empty()) errors = enroll::read_applicants(*applicants_table, run.seats, run.applicants);
+  if (!errors.empty()) {
+    std::fputs(format_row_errors(errors).c_str(), stderr);
+    return kExitBadInput;
+  }
+  auto policy = policy::load_policy("national");
+  if (!policy) return fail(policy.error().message);
+  auto rules = enroll::lottery_rules(*policy);
+  if (!rules) return fail(rules.error().message);
+  auto created = enroll::create_run(db, run, "demo-load", now_unix());
+  if (!created) return fail(created.error().message);
+  const std::string id = created->run.id;
+  auto drawn = enroll::draw_run(db, id, "20260901", *rules, "demo-load", now_unix());
+  if (!drawn) return fail(drawn.error().message);
+  auto published = enroll::publish_run(db, id, "demo-load", now_unix());
+  if (!published) return fail(published.error().message);
+  std::fprintf(stderr, "演示派位 %s：%zu 名申请人、%zu 所民办小学，已派位并公布（种子 20260901）\n", id.c_str(),
+               run.applicants.size(), run.seats.size());
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_demo_load(const DbArgs& dba, const std::string& dir) {
@@ -98,6 +134,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
     std::fprintf(stderr, "已导入 %s: %zu 行 (%.2f s)\n", path.c_str(), report->rows, s);
   }
   if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
+  if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
   return create_demo_users(*db);
 }
 

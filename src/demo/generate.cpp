@@ -110,6 +110,11 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   files.push_back({"new_housing.csv", "new_housing", warning.housing_rows, ""});
   if (auto st = write_text(path("intake_seats.csv"), warning.seats); !st) return st.error();
   files.push_back({"intake_seats.csv", "intake_seats", warning.seat_rows, ""});
+  auto lottery = lottery_files(city);
+  if (auto st = write_text(path("lottery_applicants.csv"), lottery.applicants); !st) return st.error();
+  files.push_back({"lottery_applicants.csv", "lottery_applicants", lottery.applicant_rows, ""});
+  if (auto st = write_text(path("lottery_seats.csv"), lottery.seats); !st) return st.error();
+  files.push_back({"lottery_seats.csv", "lottery_seats", lottery.schools, ""});
 
   if (auto st = write_text(path("README.txt"), readme_text(city, summary)); !st) return st.error();
   for (auto& f : files) f.sha256 = file_sha256(path(f.name.c_str()));

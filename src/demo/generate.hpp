@@ -2,7 +2,8 @@
 // `youjun demo generate`: a synthetic city modelled on 绍兴 (six real districts, ~250 schools,
 // ~15,000 teachers, ~200,000 students at scale 1.0), written as the import files the product reads:
 //   schools.csv, school_facts.csv (2024-2025 and 2025-2026), teachers.csv, students.csv,
-//   catchments.geojson, README.txt, manifest.json.
+//   catchments.geojson, birth_cohorts.csv, new_housing.csv, intake_seats.csv (学区预警),
+//   lottery_applicants.csv, lottery_seats.csv (公民同招 lottery), README.txt, manifest.json.
 // Deterministic: the same seed and scale give byte-identical files (own PRNG, no std::*_distribution,
 // no libm transcendental functions), whatever the standard library.
 #include <cstdint>
@@ -31,6 +32,13 @@ struct DemoSummary {
 City build_demo_city(uint64_t seed, double scale);
 
 Result<DemoSummary> generate_demo_city(const DemoOptions& options);
+
+// The 公民同招 lottery of the private primary schools (lottery_files.cpp).
+struct LotteryFiles {
+  std::string applicants, seats;  // CSV texts for `enroll lottery` / the 派位 routes
+  size_t schools = 0, applicant_rows = 0;
+};
+LotteryFiles lottery_files(const City& city);
 
 // Scales accepted by the command line.
 constexpr double kMinScale = 0.001, kMaxScale = 20;

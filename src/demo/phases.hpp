@@ -16,6 +16,7 @@ enum Stream : uint64_t {
   kStreamStudents = 7,
   kStreamCatchments = 8,
   kStreamSeatWarning = 9,
+  kStreamLottery = 10,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -12,6 +12,7 @@
 
 #include "core/result.hpp"
 #include "enroll/enroll_files.hpp"
+#include "policy/policy.hpp"
 #include "store/connection.hpp"
 
 namespace youjun::enroll {
@@ -53,5 +54,8 @@ Result<std::optional<RunRecord>> find_run(store::Connection& db, const std::stri
 Result<std::optional<std::string>> run_text(store::Connection& db, const std::string& id, const std::string& which);
 
 nlohmann::json run_json(const RunRecord& r);
+
+// The rules a drawn result cites (method, tier-and-lottery-only, forbidden columns) from `policy`.
+Result<nlohmann::json> lottery_rules(const policy::Policy& policy);
 
 }  // namespace youjun::enroll

@@ -115,13 +115,9 @@ ApiResponse handle_draw_run(RequestContext& c) {
   if (!*run) return error_response(404, enroll::refusal_message(enroll::RunRefusal::NotFound, id));
   auto policy = policy::load_policy((*run)->policy);
   if (!policy) return internal_error("run policy: " + policy.error().message);
-  nlohmann::json rules = nlohmann::json::array();
-  for (const char* key : {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only", "enroll.selection.forbidden_columns"}) {
-    auto rule = policy->rule(key);
-    if (!rule) return internal_error("run rules: " + rule.error().message);
-    rules.push_back(policy::cited_rule_json(*rule));
-  }
-  auto drawn = enroll::draw_run(c.db, id, *seed, rules, c.actor(), c.now);
+  auto rules = enroll::lottery_rules(*policy);
+  if (!rules) return internal_error("run rules: " + rules.error().message);
+  auto drawn = enroll::draw_run(c.db, id, *seed, *rules, c.actor(), c.now);
   if (!drawn) return database_error("run draw", drawn.error());
   if (drawn->refusal != enroll::RunRefusal::None) return refusal_response(drawn->refusal, id);
   return ApiResponse::json(200, {{"run", enroll::run_json(drawn->run)}});

@@ -165,6 +165,10 @@ assert lights["red"] >= 1 and lights["green"] >= 1, lights
 assert r["summary"]["red"] == lights["red"] and r["summary"]["green"] == lights["green"]
 PY
 "$YJ" demo load --db city.db --dir city >/dev/null 2>&1
+sqlite3 city.db "SELECT status FROM enroll_runs" > run-status.txt
+sqlite3 city.db "SELECT result_json FROM enroll_runs" > demo-run.json
+check "demo load publishes the 公民同招 lottery, and verify recomputes it from the demo files and seed 20260901" bash -c \
+  "test \"\$(cat run-status.txt)\" = published && '$YJ' enroll verify --result demo-run.json --applicants city/lottery_applicants.csv --seats city/lottery_seats.csv --seed 20260901 | grep -q '^一致 OK'"
 "$YJ" enroll warn --db city.db --year 2026 --json --out warndb.json 2>/dev/null
 check "warn --db (the files stored by demo load) gives the same schools and lights as warn on the files" python3 -c '
 import json; a = json.load(open("warn.json")); b = json.load(open("warndb.json"))
