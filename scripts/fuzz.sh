@@ -50,7 +50,8 @@ target_setup() {  # sets SOURCES, PACKAGES, LIBS for target $1
   case $1 in
     csv_fuzz | gb18030_fuzz | xlsx_xml_fuzz) SOURCES=("${IO_SOURCES[@]}") PACKAGES=("${IO_PACKAGES[@]}") LIBS=("${IO_LIBS[@]}") ;;
     json_body_fuzz) SOURCES=("${SERVER_SOURCES[@]}") PACKAGES=("${SERVER_PACKAGES[@]}") LIBS=("${SERVER_LIBS[@]}") ;;
-    geojson_fuzz) SOURCES=("${IO_SOURCES[@]}" src/enroll/catchments.cpp src/enroll/enroll_files.cpp src/geo/coords.cpp)
+    geojson_fuzz) SOURCES=("${IO_SOURCES[@]}" src/enroll/catchments.cpp src/enroll/enroll_files.cpp src/geo/coords.cpp
+                  src/core/id_number.cpp src/core/dates.cpp)
                   PACKAGES=("${IO_PACKAGES[@]}") LIBS=("${IO_LIBS[@]}") ;;
     *) echo "fuzz: scripts/fuzz.sh does not know the sources of $1: add it to target_setup" >&2; return 1 ;;
   esac

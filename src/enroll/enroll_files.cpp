@@ -1,5 +1,6 @@
 #include "enroll/enroll_files.hpp"
 
+#include "core/id_number.hpp"
 #include "enroll/id_index.hpp"
 #include "enroll/table_cells.hpp"
 
@@ -60,6 +61,8 @@ std::string id_problem(std::string_view id) {
   if (id.size() > kMaxIdBytes) return "编号过长（最多 64 字节）";
   for (unsigned char c : id)
     if (c == ',' || c == '"' || c == '|' || c < 0x20 || c == 0x7f) return "编号不能含逗号、引号、竖线或控制字符";
+  // Results, digests and published lists print ids in the clear: a minor's ID number must never be one.
+  if (!id_number_problem(id)) return "编号不能是身份证号（派位结果会公开公布）：请改用报名编号等不含个人信息的编号";
   return "";
 }
 

@@ -34,7 +34,8 @@ struct LotteryApplicant {
 };
 
 // An id may hold any text but the characters that would make the canonical file or a preference list
-// ambiguous: , " | and control characters; 1–64 bytes. Returns "" when fine, else the message.
+// ambiguous: , " | and control characters; 1–64 bytes; and it may not be a valid 身份证号 (ids are
+// published in the clear). Returns "" when fine, else the message.
 std::string id_problem(std::string_view id);
 
 RowErrors read_seats(const io::Table& table, std::vector<SchoolSeats>& out);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "enroll/enroll_test_util.hpp"
+#include "import/import_fixtures.hpp"
 #include "enroll/enroll_files.hpp"
 
 namespace youjun::enroll {
@@ -45,6 +46,19 @@ TEST(EnrollFiles, SectorAndFallbackColumns) {
   ASSERT_EQ(applicants.size(), 2u);
   EXPECT_EQ(applicants[0].fallback_school_id, "P1");
   EXPECT_EQ(applicants[1].fallback_school_id, "");
+}
+
+TEST(EnrollFiles, IdNumbersAreRefusedAsIds) {
+  std::string id = test::make_id("330602", "20190901", 12);  // a valid 身份证号 (checksum and date)
+  std::string wrong_check = id.substr(0, 17) + (id.back() == '0' ? "1" : "0");  // the same digits, not an ID number
+  std::vector<SchoolSeats> seats = {{"S1", 1, ""}};
+  std::vector<LotteryApplicant> applicants;
+  auto errors = read_applicants(csv("applicant_id,school_id,tier\n" + id + ",S1,1\n" + wrong_check + ",S1,1\n", "a.csv"),
+                                seats, applicants);
+  EXPECT_EQ(lines(errors), (std::vector<std::string>{
+                               "a.csv:2:applicant_id: 编号不能是身份证号（派位结果会公开公布）：请改用报名编号等不含个人信息的编号"}));
+  ASSERT_EQ(applicants.size(), 1u);
+  EXPECT_EQ(applicants[0].applicant_id, wrong_check);
 }
 
 TEST(EnrollFiles, ApplicantsReportEveryBadRow) {
