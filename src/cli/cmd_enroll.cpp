@@ -10,6 +10,7 @@
 #include "enroll/enroll_report.hpp"
 #include "enroll/lottery.hpp"
 #include "enroll/lottery_number.hpp"
+#include "enroll/runs.hpp"
 
 namespace youjun::cli {
 
@@ -65,8 +66,7 @@ int run_lottery(const LotteryArgs& a) {
   if (!policy) return fail(policy.error().message);
   auto in = read_lottery_inputs(a.applicants, a.seats, rc, &*policy);
   if (!in) return rc;
-  auto rules = cited_rules(*policy, {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only",
-                                     "enroll.selection.forbidden_columns"});
+  auto rules = cited_rules(*policy, enroll::lottery_rule_keys());
   if (!rules) return kExitFailure;
   if (!a.canonical_out.empty() && !write_output(a.canonical_out, enroll::canonical_applicants(in->applicants)))
     return kExitFailure;

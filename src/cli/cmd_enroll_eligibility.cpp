@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "enroll/eligibility_files.hpp"
+#include "enroll/table_cells.hpp"
 
 namespace youjun::cli {
 
@@ -61,13 +62,8 @@ std::optional<enroll::EligibilityParams> eligibility_params(const policy::Policy
   if (!tiers) return std::nullopt;
   params.tiers = std::move(*tiers);
   if (auto docs = p.rule("enroll.eligibility.migrant_documents"); docs && std::holds_alternative<std::string>(docs->value)) {
-    const auto& text = std::get<std::string>(docs->value);
-    for (size_t start = 0;;) {
-      size_t bar = text.find('|', start);
-      params.migrant_documents.push_back(text.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
+    enroll::split_on(std::get<std::string>(docs->value), '|',
+                     [&](std::string_view doc) { params.migrant_documents.emplace_back(doc); });
     params.documents_citation = docs->citation();
     keys.push_back(docs->key);
   }

@@ -7,6 +7,7 @@
 #include "core/time_util.hpp"
 #include "enroll/datasets.hpp"
 #include "enroll/runs.hpp"
+#include "policy/policy_report.hpp"
 #include "policy/policy.hpp"
 #include "import/importer.hpp"
 #include "io/table.hpp"
@@ -53,19 +54,15 @@ int load_enroll_datasets(store::Connection& db, const std::string& dir) {
     std::string path = dir + "/" + name;
     enroll::CheckedUpload checked;
     if (kind == "catchments") {
-      std::FILE* f = std::fopen(path.c_str(), "rb");
-      if (!f) continue;
-      std::string text;
-      char buf[1 << 16];
-      for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-      std::fclose(f);
-      checked = enroll::check_catchments_upload(text, path);
+      auto text = io::read_file(path, path);
+      if (!text) continue;  // an older demo folder
+      checked = enroll::check_catchments_upload(*text, path);
     } else {
       auto table = io::read_table(path);
       if (!table || table->row_count() == 0) continue;  // absent, or a small city without new housing
-      auto map = enroll::current_catchment_map(db);
-      if (!map) return fail(map.error().message);
-      checked = enroll::check_table_upload(kind, *table, map->get());
+      auto table_checked = enroll::check_table_upload(db, kind, *table);
+      if (!table_checked) return fail(table_checked.error().message);
+      checked = std::move(*table_checked);
     }
     if (!checked.errors.empty()) {
       std::fputs(format_row_errors(checked.errors).c_str(), stderr);
@@ -99,7 +96,7 @@ int load_demo_lottery(store::Connection& db, const std::string& dir) {
   }
   auto policy = policy::load_policy("national");
   if (!policy) return fail(policy.error().message);
-  auto rules = enroll::lottery_rules(*policy);
+  auto rules = policy::cited_rules_json(*policy, enroll::lottery_rule_keys());
   if (!rules) return fail(rules.error().message);
   auto created = enroll::create_run(db, run, "demo-load", now_unix());
   if (!created) return fail(created.error().message);

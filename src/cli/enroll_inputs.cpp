@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "cli/cli.hpp"
 #include "enroll/lottery_number.hpp"
@@ -27,16 +26,12 @@ int report_row_errors(const RowErrors& errors) {
 }
 
 std::optional<nlohmann::json> cited_rules(const policy::Policy& policy, const std::vector<std::string>& keys) {
-  nlohmann::json rules = nlohmann::json::array();
-  for (const auto& key : keys) {
-    auto rule = policy.rule(key);
-    if (!rule) {
-      std::fprintf(stderr, "策略 %s 缺少规则 %s：%s\n", policy.name().c_str(), key.c_str(), rule.error().message.c_str());
-      return std::nullopt;
-    }
-    rules.push_back(policy::cited_rule_json(*rule));
+  auto rules = policy::cited_rules_json(policy, keys);
+  if (!rules) {
+    std::fprintf(stderr, "%s\n", rules.error().message.c_str());
+    return std::nullopt;
   }
-  return rules;
+  return *rules;
 }
 
 std::optional<std::string> seed_or_report(const std::string& text) {
@@ -62,14 +57,12 @@ bool stage_option_ok(const std::string& stage) {
 
 std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std::optional<geo::Crs> declared,
                                                     RowErrors& errors, const std::string& only_stage) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto geojson = io::read_file(path, path);
+  if (!geojson) {
     std::fprintf(stderr, "无法读取学区文件 %s\n", path.c_str());
     return std::nullopt;
   }
-  std::stringstream geojson;
-  geojson << in.rdbuf();
-  return enroll::CatchmentMap::from_geojson(geojson.str(), path, declared, errors, only_stage);
+  return enroll::CatchmentMap::from_geojson(*geojson, path, declared, errors, only_stage);
 }
 
 bool write_output(const std::string& out_path, const std::string& text) {

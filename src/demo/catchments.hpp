@@ -24,6 +24,10 @@ std::vector<std::string> catchment_ids(const City& city, const std::vector<Catch
 // RFC 7946 FeatureCollection (WGS-84 lon/lat, 6 decimals).
 std::string catchments_geojson(const City& city, const std::vector<Catchment>& catchments);
 
+// Seats of a school's first grade of `stage`: its classes there this year at its usual class size (the
+// seat-warning and lottery files both use it).
+int first_grade_seats(const School& s, int stage);
+
 // The seat-warning inputs (学区预警) for the catchments: children by birth year per catchment, new
 // housing in some growing urban catchments, and first-grade seats per school (docs/enrollment.md).
 struct SeatWarningFiles {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/catchments.hpp"
 #include "demo/generate.hpp"
 #include "demo/phases.hpp"
 #include "demo/rng.hpp"
@@ -24,8 +25,7 @@ LotteryFiles lottery_files(const City& city) {
   Rng rng(city.seed, kStreamLottery);
   for (const School& s : city.schools) {
     if (!s.is_private || !(s.level == Level::Primary || s.level == Level::NineYear)) continue;
-    size_t classes = s.class_sizes[kLatest][0].size();
-    int seats = static_cast<int>(classes) * static_cast<int>(std::lround(s.class_target));
+    int seats = first_grade_seats(s, kPrimary);
     if (seats == 0) continue;
     f.seats += s.code + "," + std::to_string(seats) + ",private\n";
     ++f.schools;

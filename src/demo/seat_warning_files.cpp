@@ -27,13 +27,12 @@ constexpr double kGrowingShare = 0.12;  // urban primary catchments with new hou
 
 int first_grade_intake(const School& s, int stage) { return s.students[kLatest][stage_first_grade(stage) - 1]; }
 
-// Seats of the school's first grade: its classes there this year at its usual class size.
+}  // namespace
+
 int first_grade_seats(const School& s, int stage) {
   size_t classes = s.class_sizes[kLatest][stage_first_grade(stage) - 1].size();
   return static_cast<int>(classes) * static_cast<int>(std::lround(s.class_target));
 }
-
-}  // namespace
 
 SeatWarningFiles seat_warning_files(const City& city, const std::vector<Catchment>& catchments) {
   SeatWarningFiles f;

@@ -174,7 +174,7 @@ CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::stri
       errors.push_back({file, row, "geometry", problem});
       continue;
     }
-    if (!only_stage.empty() && !c.stage.empty() && c.stage != only_stage) continue;  // checked, not kept
+    if (!in_stage(c, only_stage)) continue;  // checked, not kept
     uint32_t index = static_cast<uint32_t>(map.catchments_.size());
     map.catchments_.push_back(std::move(c));
     for (auto& p : parts) {

@@ -22,6 +22,11 @@ struct Catchment {
   std::string stage;                 // properties.stage: "primary", "junior" or "" when absent
 };
 
+// Whether `c` is in a stage filter: no filter (""), no stage on the catchment, or the same stage.
+inline bool in_stage(const Catchment& c, const std::string& stage) {
+  return stage.empty() || c.stage.empty() || c.stage == stage;
+}
+
 struct Located {
   std::vector<uint32_t> catchments;  // indexes into CatchmentMap::catchments(), ascending
   bool on_border = false;            // on the boundary of at least one of them

@@ -47,7 +47,10 @@ CheckedUpload check_catchments_upload(const std::string& geojson, const std::str
   return up;
 }
 
-CheckedUpload check_table_upload(const std::string& kind, const io::Table& table, const CatchmentMap* map) {
+Result<CheckedUpload> check_table_upload(store::Connection& db, const std::string& kind, const io::Table& table) {
+  auto in_force = current_catchment_map(db);
+  if (!in_force) return in_force.error();
+  const CatchmentMap* map = in_force->get();
   CheckedUpload up;
   if ((kind == "birth_cohorts" || kind == "new_housing") && !map) {
     up.errors.push_back({table.file, 0, "catchment_id", "请先上传学区范围（学区编号据此核对）"});

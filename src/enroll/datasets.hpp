@@ -33,9 +33,9 @@ struct CheckedUpload {
 };
 
 // `geojson` is the uploaded text for "catchments"; `table` the read file for the CSV kinds.
-// `map` is the catchment map in force (cohorts and housing are checked against its ids).
 CheckedUpload check_catchments_upload(const std::string& geojson, const std::string& file_name);
-CheckedUpload check_table_upload(const std::string& kind, const io::Table& table, const CatchmentMap* map);
+// Cohorts and housing are checked against the catchment map in force in `db`.
+Result<CheckedUpload> check_table_upload(store::Connection& db, const std::string& kind, const io::Table& table);
 
 // Stores a checked upload as the next version of `kind`, with its audit entry, in one transaction; the
 // same content as the version in force changes nothing and returns that version.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "enroll/table_cells.hpp"
+
 namespace youjun::enroll {
 
 namespace {
@@ -16,21 +18,10 @@ const std::map<std::string, std::string>& fact_labels() {
   return labels;
 }
 
-std::string trim(std::string s) {
-  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
-}
-
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t at = text.find(sep, start);
-    parts.push_back(trim(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-    if (at == std::string::npos) return parts;
-    start = at + 1;
-  }
+  split_on(text, sep, [&](std::string_view part) { parts.emplace_back(part); });
+  return parts;
 }
 
 std::string yes_no(bool b) { return b ? "是" : "否"; }

@@ -53,17 +53,9 @@ RowErrors read_applications(const io::Table& t, std::vector<Application>& out) {
     if (a.facts["owns_home_in_catchment"] && (a.home_id.empty() || a.household_id.empty()))
       errors.push_back({t.file, line, a.home_id.empty() ? "home_id" : "household_id",
                         "房产在学区时须填写房产编号 home_id 和家庭户编号 household_id（核对 3 年一户规则）"});
-    std::string_view docs = cell(t, r, cols.index[4]);
-    size_t start = 0;
-    while (!docs.empty() && start <= docs.size()) {
-      size_t bar = docs.find('|', start);
-      std::string doc(docs.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-      while (!doc.empty() && doc.front() == ' ') doc.erase(doc.begin());
-      while (!doc.empty() && doc.back() == ' ') doc.pop_back();
-      if (!doc.empty()) a.documents.push_back(doc);
-      if (bar == std::string_view::npos) break;
-      start = bar + 1;
-    }
+    split_on(cell(t, r, cols.index[4]), '|', [&](std::string_view doc) {
+      if (!doc.empty()) a.documents.emplace_back(doc);
+    });
     if (errors.size() == before) out.push_back(std::move(a));
   }
   return errors;

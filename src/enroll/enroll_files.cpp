@@ -31,20 +31,6 @@ bool parse_tier(std::string_view s, uint16_t& tier) {
 
 const std::string kTierExpected = "应为正整数类别 1、2、3…（1 最先录取）";
 
-template <typename F>
-void split_bars(std::string_view text, F&& each) {
-  size_t start = 0;
-  while (true) {
-    size_t bar = text.find('|', start);
-    std::string_view part = text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    each(part);
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-}
-
 // "" the first time `id` is seen; otherwise "<noun> <id> 重复（第 N 行已有<note>）" naming the row that had
 // it first. One index serves the seats, applicants and students files.
 std::string repeat_problem(IdIndex& seen, const io::Table& t, size_t r, std::string_view id, const char* noun,
@@ -128,7 +114,7 @@ std::vector<std::string> selection_criteria_columns(const io::Table& t, const st
     std::string lower = header;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool hit = false;
-    split_bars(terms, [&](std::string_view term) {
+    split_on(terms, '|', [&](std::string_view term) {
       if (term.empty() || hit) return;
       bool ascii = std::all_of(term.begin(), term.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
       if (!ascii) {
@@ -235,7 +221,7 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     std::string_view prefs = cell(t, r, cols.index[1]);
     seen_in_row.clear();
     if (!prefs.empty()) {
-      split_bars(prefs, [&](std::string_view school) {
+      split_on(prefs, '|', [&](std::string_view school) {
         uint32_t j = school_index.find(school);
         if (j == IdIndex::kMissing) {
           errors.push_back({t.file, line, "prefs", "志愿学校 " + std::string(school) + " 不在学校文件中"});
@@ -255,7 +241,7 @@ RowErrors read_match_input(const io::Table& students, const io::Table& schools, 
     if (!tiers.empty()) {
       row_tiers.clear();
       bool tiers_ok = true;
-      split_bars(tiers, [&](std::string_view part) {
+      split_on(tiers, '|', [&](std::string_view part) {
         uint16_t v = 0;
         if (parse_tier(part, v)) row_tiers.push_back(v);
         else tiers_ok = false;

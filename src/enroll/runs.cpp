@@ -8,7 +8,6 @@
 #include "enroll/enroll_report.hpp"
 #include "enroll/lottery.hpp"
 #include "io/table.hpp"
-#include "policy/policy_report.hpp"
 
 namespace youjun::enroll {
 
@@ -207,14 +206,10 @@ Result<std::optional<std::string>> run_text(store::Connection& db, const std::st
   return std::optional<std::string>{text};
 }
 
-Result<nlohmann::json> lottery_rules(const policy::Policy& policy) {
-  nlohmann::json rules = nlohmann::json::array();
-  for (const char* key : {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only", "enroll.selection.forbidden_columns"}) {
-    auto rule = policy.rule(key);
-    if (!rule) return rule.error();
-    rules.push_back(policy::cited_rule_json(*rule));
-  }
-  return rules;
+const std::vector<std::string>& lottery_rule_keys() {
+  static const std::vector<std::string> keys = {"enroll.lottery.method", "enroll.selection.tier_and_lottery_only",
+                                                "enroll.selection.forbidden_columns"};
+  return keys;
 }
 
 nlohmann::json run_json(const RunRecord& r) {

@@ -12,7 +12,6 @@
 
 #include "core/result.hpp"
 #include "enroll/enroll_files.hpp"
-#include "policy/policy.hpp"
 #include "store/connection.hpp"
 
 namespace youjun::enroll {
@@ -55,7 +54,8 @@ Result<std::optional<std::string>> run_text(store::Connection& db, const std::st
 
 nlohmann::json run_json(const RunRecord& r);
 
-// The rules a drawn result cites (method, tier-and-lottery-only, forbidden columns) from `policy`.
-Result<nlohmann::json> lottery_rules(const policy::Policy& policy);
+// The rules a drawn lottery result cites: method, tier-and-lottery-only, forbidden columns
+// (policy::cited_rules_json of these keys).
+const std::vector<std::string>& lottery_rule_keys();
 
 }  // namespace youjun::enroll

@@ -1,6 +1,6 @@
 #pragma once
-// Cell helpers shared by the enrollment file readers (enroll_files.cpp, warning_files.cpp): required
-// columns by header name, cells by position, and the strict number parsers every reader uses.
+// Cell helpers shared by the enrollment file readers (enroll_files.cpp, warning_files.cpp, …): required
+// columns by header name, cells by position, list splitting, and the strict parsers every reader uses.
 #include <cctype>
 #include <charconv>
 #include <string>
@@ -43,6 +43,22 @@ inline bool parse_count(std::string_view s, long max, long& out) {
   if (s.empty() || s.size() > 10) return false;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
+}
+
+// Calls each(part) for every `sep`-separated part of `text` (empty parts included), spaces trimmed:
+// preference lists "A | B", tier conditions "a & b | c", document lists.
+template <typename F>
+void split_on(std::string_view text, char sep, F&& each) {
+  size_t start = 0;
+  while (true) {
+    size_t at = text.find(sep, start);
+    std::string_view part = text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    each(part);
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
 }
 
 // 是/否, 1/0, true/false, y/n (any case); empty is 否. False when the text is none of these.

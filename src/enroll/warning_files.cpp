@@ -113,7 +113,7 @@ std::vector<Catchment> catchments_for_stage(const CatchmentMap& map, const std::
                                             RowErrors& errors) {
   std::vector<Catchment> selected;
   for (const auto& c : map.catchments()) {
-    if (!stage.empty() && !c.stage.empty() && c.stage != stage) continue;
+    if (!in_stage(c, stage)) continue;
     selected.push_back(c);
     if (selected.back().stage.empty()) selected.back().stage = stage;
     if (selected.back().stage.empty())

@@ -70,6 +70,9 @@ Result<Table> read_table(const std::string& path, const ReadOptions& options = {
 Result<Table> parse_csv(std::string bytes, const std::string& display_name);
 Result<Table> read_xlsx(const std::string& path, const ReadOptions& options = {});
 
+// The bytes of a file (catchment GeoJSON and other non-table inputs); the error is "NAME:0:: 说明".
+Result<std::string> read_file(const std::string& path, const std::string& display_name);
+
 // "utf-8", "utf-8-bom" or "gb18030" (a byte string that is not valid UTF-8 is taken as GB18030).
 std::string detect_encoding(std::string_view bytes);
 // Converts GB18030 bytes to UTF-8; an error names the byte offset that is invalid.

@@ -121,3 +121,11 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 }  // namespace youjun::io::detail
+
+namespace youjun::io {
+
+Result<std::string> read_file(const std::string& path, const std::string& display_name) {
+  return detail::read_file_bytes(path, display_name);
+}
+
+}  // namespace youjun::io

@@ -86,6 +86,16 @@ nlohmann::json cited_rule_json(const Rule& r) {
           {"citation", r.citation()}};
 }
 
+Result<nlohmann::json> cited_rules_json(const Policy& policy, const std::vector<std::string>& keys) {
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& key : keys) {
+    auto rule = policy.rule(key);
+    if (!rule) return make_error("策略 " + policy.name() + " 缺少规则 " + key + "：" + rule.error().message);
+    rules.push_back(cited_rule_json(*rule));
+  }
+  return rules;
+}
+
 nlohmann::json policy_to_json(const Policy& p) {
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& key : p.keys()) rules.push_back(rule_to_json(*p.rule(key)));

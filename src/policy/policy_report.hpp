@@ -15,6 +15,8 @@ namespace youjun::policy {
 nlohmann::json rule_to_json(const Rule& rule);
 // What a result cites for a rule it applied: {"key", "value" (as text), "cite", "profile", "citation"}.
 nlohmann::json cited_rule_json(const Rule& rule);
+// The array of those for `keys` of `policy`; an error names the first key the profile lacks.
+Result<nlohmann::json> cited_rules_json(const Policy& policy, const std::vector<std::string>& keys);
 // {"name","title","base","chain":[…],"rules":[rule…]} with rules sorted by key (effective values).
 nlohmann::json policy_to_json(const Policy& policy);
 

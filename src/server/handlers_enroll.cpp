@@ -115,7 +115,7 @@ ApiResponse handle_draw_run(RequestContext& c) {
   if (!*run) return error_response(404, enroll::refusal_message(enroll::RunRefusal::NotFound, id));
   auto policy = policy::load_policy((*run)->policy);
   if (!policy) return internal_error("run policy: " + policy.error().message);
-  auto rules = enroll::lottery_rules(*policy);
+  auto rules = policy::cited_rules_json(*policy, enroll::lottery_rule_keys());
   if (!rules) return internal_error("run rules: " + rules.error().message);
   auto drawn = enroll::draw_run(c.db, id, *seed, *rules, c.actor(), c.now);
   if (!drawn) return database_error("run draw", drawn.error());
@@ -211,9 +211,9 @@ ApiResponse handle_upload_dataset(RequestContext& c) {
     ApiResponse err;
     auto table = uploaded_table(c.req, "file", "", err);
     if (!table) return err;
-    auto map = enroll::current_catchment_map(c.db);
-    if (!map) return database_error("catchments", map.error());
-    checked = enroll::check_table_upload(kind, *table, map->get());
+    auto table_checked = enroll::check_table_upload(c.db, kind, *table);
+    if (!table_checked) return database_error("catchments", table_checked.error());
+    checked = std::move(*table_checked);
   }
   if (!checked.errors.empty())
     return rejected_import(enroll::dataset_zh(kind) + "被拒绝：共 " + std::to_string(checked.errors.size()) + " 处错误，未保存",
@@ -257,9 +257,9 @@ ApiResponse handle_warnings(RequestContext& c) {
   std::map<std::string, std::string> name_of;
   for (const auto& r : *names) name_of[r.text(0)] = r.text(1);
   for (auto& s : body["schools"]) s["name"] = name_of[s["school_id"].get<std::string>()];
-  nlohmann::json rules = nlohmann::json::array();
-  for (const auto& key : enroll::warning_rule_keys()) rules.push_back(policy::cited_rule_json(*policy->rule(key)));
-  body["rules"] = rules;
+  auto rules = policy::cited_rules_json(*policy, enroll::warning_rule_keys());
+  if (!rules) return internal_error("warning rules: " + rules.error().message);
+  body["rules"] = *rules;
   body["stage"] = stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(stage);
   body["datasets"] = in->versions;
   return ApiResponse::json(200, body);
@@ -281,7 +281,7 @@ ApiResponse handle_locate(RequestContext& c) {
   nlohmann::json found = nlohmann::json::array();
   for (uint32_t i : located.catchments) {
     const auto& ct = (*map)->catchments()[i];
-    if (!stage.empty() && !ct.stage.empty() && ct.stage != stage) continue;
+    if (!enroll::in_stage(ct, stage)) continue;
     found.push_back({{"catchment_id", ct.id}, {"name", ct.name}, {"stage", ct.stage}, {"school_codes", ct.schools}});
     codes.insert(codes.end(), ct.schools.begin(), ct.schools.end());
   }
