@@ -1,0 +1,32 @@
+#pragma once
+// Shared by the `youjun balance` subcommands: the school file, profile and year they all take.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "balance/balance_rules.hpp"
+#include "balance/evaluation.hpp"
+#include "cli/cli.hpp"
+
+namespace youjun::cli {
+
+struct BalanceSource {
+  std::string schools, profile = "national";
+  int year = 0;  // 0: this year
+};
+
+struct BalanceInputs {
+  std::string profile;
+  balance::BalanceRules rules;
+  std::vector<balance::SchoolRecord> records;
+};
+
+void add_balance_source_options(CLI::App* cmd, BalanceSource& src);
+// Loads the profile's rules and the school file; on failure prints why, sets exit_code, returns nullopt.
+std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& exit_code);
+int this_year();
+
+// `youjun balance plan` (cmd_balance_plan.cpp).
+void add_balance_plan_command(CLI::App* balance, Runner& selected);
+
+}  // namespace youjun::cli

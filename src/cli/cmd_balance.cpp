@@ -1,0 +1,95 @@
+// `youjun balance …` — 优质均衡 supervision (issue 4): evaluate the seven resource indicators per school
+// part and their 差异系数 per county, and plan the additions that would make them compliant.
+#include <ctime>
+
+#include "balance/balance_report.hpp"
+#include "balance/school_file.hpp"
+#include "cli/balance_inputs.hpp"
+#include "cli/cli.hpp"
+#include "cli/enroll_inputs.hpp"
+
+namespace youjun::cli {
+
+int this_year() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return 1900 + local.tm_year;
+}
+
+std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& exit_code) {
+  exit_code = kExitOk;
+  auto policy = policy::load_policy(src.profile);
+  if (!policy) {
+    exit_code = fail(policy.error().message);
+    return std::nullopt;
+  }
+  BalanceInputs in;
+  in.profile = policy->name();
+  auto rules = balance::balance_rules(*policy, src.year ? src.year : this_year());
+  if (!rules) {
+    exit_code = fail(rules.error().message);
+    return std::nullopt;
+  }
+  in.rules = std::move(*rules);
+  auto table = read_input_table(src.schools);
+  if (!table) {
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  if (auto errors = balance::read_school_records(*table, in.records); !errors.empty()) {
+    exit_code = report_row_errors(errors);
+    return std::nullopt;
+  }
+  return in;
+}
+
+void add_balance_source_options(CLI::App* cmd, BalanceSource& src) {
+  cmd->add_option("--schools", src.schools, "学校资源配置文件（CSV/XLSX；列见 docs/balance.md）")->required();
+  cmd->add_option("--profile,--policy", src.profile, "策略配置（缺省 national；如 shaoxing、jinhua）");
+  cmd->add_option("--year", src.year, "评估年份（城市目标按年份生效，如绍兴 2025 年起；缺省今年）");
+}
+
+namespace {
+
+struct EvaluateArgs {
+  BalanceSource src;
+  std::string out;
+  bool json = false;
+};
+
+int run_evaluate(const EvaluateArgs& a) {
+  int code = 0;
+  auto in = load_balance_inputs(a.src, code);
+  if (!in) return code;
+  auto evaluation = balance::evaluate(in->records, in->rules);
+  std::string text = a.json || !a.out.empty()
+                         ? balance::evaluation_json(in->records, evaluation, in->rules, in->profile).dump(2) + "\n"
+                         : balance::evaluation_text(evaluation, in->rules);
+  size_t compliant = 0, passing = 0;
+  for (const auto& p : evaluation.parts) compliant += p.compliant;
+  for (const auto& c : evaluation.counties) passing += c.cv_pass && c.compliant_schools == c.schools;
+  if (!write_output(a.out, text)) return kExitFailure;
+  std::fprintf(stderr, "优质均衡资源配置：%zu 个学校学段中 %zu 个达标；%zu 个区县学段中 %zu 个全部达标（策略 %s，%d 年）\n",
+               evaluation.parts.size(), compliant, evaluation.counties.size(), passing, in->profile.c_str(),
+               in->rules.year);
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_balance_commands(CLI::App& app, Runner& selected) {
+  auto* balance = app.add_subcommand("balance", "优质均衡：资源配置指标、差异系数、达标规划 / balanced-development supervision");
+  balance->require_subcommand(1);
+
+  auto e = std::make_shared<EvaluateArgs>();
+  auto* evaluate = balance->add_subcommand("evaluate", "逐校计算 7 项资源配置指标与区县差异系数 / evaluate schools and counties");
+  add_balance_source_options(evaluate, e->src);
+  evaluate->add_flag("--json", e->json, "输出 JSON（字段见 docs/balance.md）");
+  evaluate->add_option("--out", e->out, "把结果写入文件（JSON）");
+  on_run(evaluate, selected, [e] { return run_evaluate(*e); });
+
+  // add_balance_plan_command(balance, selected);
+}
+
+}  // namespace youjun::cli
