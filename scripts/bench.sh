@@ -4,6 +4,7 @@
 #     `sqlite3 .import` of the same CSV into a bare table (no validation) in the same run;
 #  2. demo city generated and loaded (scale 1.0);
 #  3. enrollment matching at city scale (scripts/bench_enroll.sh, issue 6).
+#  4. balance evaluate on 20,000 schools (scripts/bench_balance.sh, issue 4).
 set -euo pipefail
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,3 +54,4 @@ echo "demo city: generate $(secs "$t0" "$t1") s + load $(secs "$t1" "$t2") s = $
 
 # 3. Enrollment matching (issue 6).
 bash scripts/bench_enroll.sh "$BUILD" "$OUT"
+bash scripts/bench_balance.sh "$BUILD" "$OUT"

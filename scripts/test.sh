@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one line: "N passed, N failed".
 #   unit + integration: GoogleTest (build/youjun_tests)
-#   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract), tests/cli/enroll.sh
+#   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract), tests/cli/enroll.sh,
+#                       tests/cli/balance.sh
 #   e2e:                tests/e2e (real server on a free loopback port, real Chromium)
 set -uo pipefail
 BUILD=${1:-build}
@@ -45,6 +46,13 @@ enroll_rc=$?
 grep '^not ok' "$OUT/enroll_cli.log"; tail -n 1 "$OUT/enroll_cli.log"
 count_tap "$OUT/enroll_cli.log"
 if [ $enroll_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/enroll_cli.log"; then failed=$((failed + 1)); cat "$OUT/enroll_cli.log"; fi
+
+echo "== 优质均衡命令行测试 balance CLI (evaluate, reference recomputation)"
+bash tests/cli/balance.sh "$BUILD/youjun" > "$OUT/balance_cli.log" 2>&1
+balance_rc=$?
+grep '^not ok' "$OUT/balance_cli.log"; tail -n 1 "$OUT/balance_cli.log"
+count_tap "$OUT/balance_cli.log"
+if [ $balance_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/balance_cli.log"; then failed=$((failed + 1)); cat "$OUT/balance_cli.log"; fi
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

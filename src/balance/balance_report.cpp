@@ -5,118 +5,135 @@
 
 #include <fmt/format.h>
 
+#include "core/json_writer.hpp"
+
 namespace youjun::balance {
 
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
 
 namespace {
 
-using nlohmann::json;
-
-json rule_json(const policy::Rule& r) {
-  return {{"key", r.key}, {"value", policy::format_value(r.value)}, {"cite", r.cite}, {"profile", r.profile},
-          {"citation", r.citation()}};
+void rule_json(JsonWriter& w, const policy::Rule& r) {
+  w.begin_object();
+  w.key("key").value(r.key).key("value").value(policy::format_value(r.value)).key("cite").value(r.cite);
+  w.key("profile").value(r.profile).key("citation").value(r.citation());
+  w.end_object();
 }
 
-json part_json(const SchoolRecord& r, const PartResult& p, const SchoolFlags& f, const BalanceRules& rules) {
-  json values = json::object(), met = json::object(), failures = json::array();
+void optional_number(JsonWriter& w, const std::optional<double>& v) {
+  if (v) w.value(round6(*v));
+  else w.null();
+}
+
+void part_json(JsonWriter& w, const SchoolRecord& r, const PartResult& p, const SchoolFlags& f,
+               const BalanceRules& rules) {
   int stage = static_cast<int>(p.stage);
+  w.begin_object();
+  w.key("school_id").value(r.school_id).key("name").value(r.name).key("county").value(r.county);
+  w.key("level").value(stage_key(p.stage)).key("school_level").value(kind_key(r.kind));
+  w.key("students").value(p.students).key("classes").value(p.classes);
+  w.key("values").begin_object();
+  for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(round6(p.values[i]));
+  w.end_object();
+  w.key("met").begin_object();
+  for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(static_cast<bool>(p.met[i]));
+  w.end_object();
+  w.key("met_count").value(p.met_count).key("compliant").value(p.compliant);
+  w.key("failures").begin_array();
   for (int i = 0; i < kIndicatorCount; ++i) {
-    const char* key = kIndicators[i].key;
-    values[key] = round6(p.values[i]);
-    met[key] = p.met[i];
-    if (!p.met[i]) {
-      double floor = rules.floor(p.stage, i);
-      failures.push_back({{"key", key},
-                          {"value", round6(p.values[i])},
-                          {"floor", floor},
-                          {"ratio", round6(p.values[i] / floor)},
-                          {"name", kIndicators[i].zh},
-                          {"unit", kIndicators[i].unit},
-                          {"cite", rules.floors[stage][i].cite}});
-    }
+    if (p.met[i]) continue;
+    double floor = rules.floor(p.stage, i);
+    w.begin_object();
+    w.key("key").value(kIndicators[i].key).key("value").value(round6(p.values[i])).key("floor").value(floor);
+    w.key("ratio").value(round6(p.values[i] / floor)).key("name").value(kIndicators[i].zh);
+    w.key("unit").value(kIndicators[i].unit).key("cite").value(rules.floors[stage][i].cite);
+    w.end_object();
   }
-  json j = {{"school_id", r.school_id},
-            {"name", r.name},
-            {"county", r.county},
-            {"level", stage_key(p.stage)},
-            {"school_level", kind_key(r.kind)},
-            {"students", p.students},
-            {"classes", p.classes},
-            {"values", values},
-            {"met", met},
-            {"met_count", p.met_count},
-            {"compliant", p.compliant},
-            {"failures", failures}};
-  if (r.kind == SchoolKind::NineYear || r.kind == SchoolKind::TwelveYear) j["shared_resource_share"] = round6(p.share);
-  if (p.excluded) j["excluded"] = "教学点（在校生不足" + policy::format_value(rules.teaching_point_below.value) + "人），不计入差异系数";
-  json size = {{"average", p.average_class ? json(round6(*p.average_class)) : json(nullptr)},
-               {"largest", p.largest_class ? json(*p.largest_class) : json(nullptr)},
-               {"limit", std::get<double>(rules.class_max[stage].value)},
-               {"within_limit", p.class_size_ok},
-               {"large", p.large_class},
-               {"super_large", p.super_large_class}};
-  j["class_size"] = size;
-  j["school_size"] = {{"students", f.compulsory_students}, {"limit", f.size_limit}, {"large", f.large_school},
-                      {"small", f.small_school}, {"zero_entry", f.zero_entry}};
-  return j;
+  w.end_array();
+  if (r.kind != SchoolKind::Primary && r.kind != SchoolKind::Junior) w.key("shared_resource_share").value(round6(p.share));
+  if (p.excluded)
+    w.key("excluded").value("教学点（在校生不足" + policy::format_value(rules.teaching_point_below.value) +
+                            "人），不计入差异系数");
+  w.key("class_size").begin_object();
+  w.key("average");
+  optional_number(w, p.average_class);
+  w.key("largest");
+  optional_number(w, p.largest_class ? std::optional<double>(static_cast<double>(*p.largest_class)) : std::nullopt);
+  w.key("limit").value(std::get<double>(rules.class_max[stage].value)).key("within_limit").value(p.class_size_ok);
+  w.key("large").value(p.large_class).key("super_large").value(p.super_large_class);
+  w.end_object();
+  w.key("school_size").begin_object();
+  w.key("students").value(f.compulsory_students).key("limit").value(f.size_limit).key("large").value(f.large_school);
+  w.key("small").value(f.small_school).key("zero_entry").value(f.zero_entry);
+  w.end_object();
+  w.end_object();
 }
 
-json county_json(const CountyResult& c, const BalanceRules& rules) {
-  json cv = json::object(), mean = json::object(), failing = json::array();
-  for (int i = 0; i < kIndicatorCount; ++i) {
-    cv[kIndicators[i].key] = round6(c.cv[i]);
-    mean[kIndicators[i].key] = round6(c.mean[i]);
-    if (!c.cv_ok[i]) failing.push_back(kIndicators[i].key);
-  }
+void county_json(JsonWriter& w, const CountyResult& c, const BalanceRules& rules) {
   const auto& limit = rules.cv_max[static_cast<int>(c.stage)];
-  return {{"county", c.county},
-          {"level", stage_key(c.stage)},
-          {"schools", c.schools},
-          {"students", c.students},
-          {"cv", cv},
-          {"cv_limit", std::get<double>(limit.value)},
-          {"cv_compare", limit.compare.empty() ? "<=" : limit.compare},
-          {"cv_pass", c.cv_pass},
-          {"cv_failing", failing},
-          {"cv_cite", limit.cite},
-          {"mean", mean},
-          {"compliant_schools", c.compliant_schools},
-          {"all_schools_compliant", c.compliant_schools == c.schools}};
+  w.begin_object();
+  w.key("county").value(c.county).key("level").value(stage_key(c.stage));
+  w.key("schools").value(c.schools).key("students").value(c.students);
+  w.key("cv").begin_object();
+  for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(round6(c.cv[i]));
+  w.end_object();
+  w.key("cv_limit").value(std::get<double>(limit.value)).key("cv_compare").value(limit.compare.empty() ? "<=" : limit.compare);
+  w.key("cv_pass").value(c.cv_pass);
+  w.key("cv_failing").begin_array();
+  for (int i = 0; i < kIndicatorCount; ++i)
+    if (!c.cv_ok[i]) w.value(kIndicators[i].key);
+  w.end_array();
+  w.key("cv_cite").value(limit.cite);
+  w.key("mean").begin_object();
+  for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(round6(c.mean[i]));
+  w.end_object();
+  w.key("compliant_schools").value(c.compliant_schools).key("all_schools_compliant").value(c.compliant_schools == c.schools);
+  w.end_object();
 }
 
 }  // namespace
 
-json evaluation_json(const std::vector<SchoolRecord>& records, const Evaluation& e, const BalanceRules& rules,
-                     const std::string& profile) {
-  json schools = json::array(), counties = json::array(), rule_list = json::array();
-  size_t compliant = 0;
+std::string evaluation_json(const std::vector<SchoolRecord>& records, const Evaluation& e, const BalanceRules& rules,
+                            const std::string& profile) {
+  JsonWriter w;
+  w.reserve(e.parts.size() * 1400 + 4096);
+  write_evaluation_json(w, records, e, rules, profile);
+  return w.take();
+}
+
+void write_evaluation_json(JsonWriter& w, const std::vector<SchoolRecord>& records, const Evaluation& e,
+                           const BalanceRules& rules, const std::string& profile) {
+  w.begin_object();
+  w.key("profile").value(profile).key("year").value(rules.year);
+  size_t compliant = 0, counties_pass = 0;
+  w.key("schools").begin_array();
   for (const auto& p : e.parts) {
-    schools.push_back(part_json(records[p.school], p, e.flags[p.school], rules));
-    if (p.compliant) ++compliant;
+    w.newline();
+    part_json(w, records[p.school], p, e.flags[p.school], rules);
+    compliant += p.compliant;
   }
-  size_t counties_pass = 0;
+  w.end_array().newline();
+  w.key("counties").begin_array();
   for (const auto& c : e.counties) {
-    counties.push_back(county_json(c, rules));
-    if (c.cv_pass && c.compliant_schools == c.schools) ++counties_pass;
+    w.newline();
+    county_json(w, c, rules);
+    counties_pass += c.cv_pass && c.compliant_schools == c.schools;
   }
-  for (const auto* r : rules.all()) rule_list.push_back(rule_json(*r));
-  return {{"profile", profile},
-          {"year", rules.year},
-          {"schools", schools},
-          {"counties", counties},
-          {"summary",
-           {{"school_records", records.size()},
-            {"parts", e.parts.size()},
-            {"compliant_parts", compliant},
-            {"county_levels", e.counties.size()},
-            {"county_levels_passing", counties_pass}}},
-          {"rules", rule_list}};
+  w.end_array().newline();
+  w.key("summary").begin_object();
+  w.key("school_records").value(records.size()).key("parts").value(e.parts.size());
+  w.key("compliant_parts").value(compliant).key("county_levels").value(e.counties.size());
+  w.key("county_levels_passing").value(counties_pass);
+  w.end_object().newline();
+  w.key("rules").begin_array();
+  for (const auto* r : rules.all()) rule_json(w, *r);
+  w.end_array();
+  w.end_object().newline();
 }
 
 std::string evaluation_text(const Evaluation& e, const BalanceRules& rules) {
   std::string out = "区县\t学段\t学校\t达标学校";
-  for (const auto& ind : kIndicators) out += std::string("\t") + ind.key;
+  for (const auto& ind : kIndicators) out += std::string("\t") + ind.short_zh;
   out += "\t差异系数上限\t结论\n";
   for (const auto& c : e.counties) {
     out += fmt::format("{}\t{}\t{}\t{}", c.county, stage_zh(c.stage), c.schools, c.compliant_schools);

@@ -12,7 +12,7 @@ std::vector<const policy::Rule*> BalanceRules::all() const {
   std::vector<const policy::Rule*> out;
   for (const auto& stage : floors)
     for (const auto& r : stage) out.push_back(&r);
-  for (const auto* r : {&min_met, &others_min_ratio, &cv_max[0], &cv_max[1], &split_nine_year, &split_twelve_year,
+  for (const auto* r : {&min_met, &others_min_ratio, &cv_max[0], &cv_max[1], &split_nine_year, &split_twelve_year, &split_complete_secondary,
                         &teaching_point_below, &class_max[0], &class_max[1], &large_class, &super_large_class,
                         &school_size_primary, &school_size_junior, &school_size_nine_year, &school_size_twelve_year,
                         &small_school})
@@ -63,9 +63,12 @@ Result<BalanceRules> balance_rules(const policy::Policy& p, int year) {
     if (auto st = take(p, key, year, *rule); !st) return st.error();
   if (auto st = take(p, "resource.split_weights.nine_year", year, b.split_nine_year, true); !st) return st.error();
   if (auto st = take(p, "resource.split_weights.twelve_year", year, b.split_twelve_year, true); !st) return st.error();
+  if (auto st = take(p, "resource.split_weights.complete_middle", year, b.split_complete_secondary, true); !st)
+    return st.error();
   if (std::get<std::vector<double>>(b.split_nine_year.value).size() != 2 ||
-      std::get<std::vector<double>>(b.split_twelve_year.value).size() != 3)
-    return make_error("策略规则 resource.split_weights.nine_year 应有 2 个权重、twelve_year 应有 3 个");
+      std::get<std::vector<double>>(b.split_twelve_year.value).size() != 3 ||
+      std::get<std::vector<double>>(b.split_complete_secondary.value).size() != 2)
+    return make_error("策略规则 resource.split_weights.nine_year、complete_middle 应有 2 个权重，twelve_year 应有 3 个");
   if (p.has("extends.small_school.zero_entry_grade")) {
     auto r = p.rule_at("extends.small_school.zero_entry_grade", year);
     if (r && std::holds_alternative<bool>(r->value) && std::get<bool>(r->value)) b.small_if_zero_entry = *r;

@@ -19,7 +19,7 @@ struct BalanceRules {
   policy::Rule min_met;           // resource.school_pass.min_indicators_met (6)
   policy::Rule others_min_ratio;  // resource.school_pass.others_min_ratio (0.85)
   std::array<policy::Rule, 2> cv_max;  // resource.cv.max.<stage>
-  policy::Rule split_nine_year, split_twelve_year;  // resource.split_weights.*
+  policy::Rule split_nine_year, split_twelve_year, split_complete_secondary;  // resource.split_weights.*
   policy::Rule teaching_point_below;                // resource.scope.exclude_teaching_points_below
   std::array<policy::Rule, 2> class_max;            // class_size.max.<stage>
   policy::Rule large_class, super_large_class;      // class_size.{large,super_large}.threshold

@@ -13,13 +13,14 @@ const char* kind_key(SchoolKind k) {
     case SchoolKind::Junior: return "junior";
     case SchoolKind::NineYear: return "nine_year";
     case SchoolKind::TwelveYear: return "twelve_year";
+    case SchoolKind::CompleteSecondary: return "complete_secondary";
   }
   return "";
 }
 
 bool has_stage(SchoolKind k, Stage s) {
   if (k == SchoolKind::Primary) return s == Stage::Primary;
-  if (k == SchoolKind::Junior) return s == Stage::Junior;
+  if (k == SchoolKind::Junior || k == SchoolKind::CompleteSecondary) return s == Stage::Junior;
   return true;
 }
 
@@ -45,10 +46,11 @@ SchoolFlags judge_school(const SchoolRecord& r, const BalanceRules& rules) {
   SchoolFlags f;
   if (has_stage(r.kind, Stage::Primary)) f.compulsory_students += r.primary.students;
   if (has_stage(r.kind, Stage::Junior)) f.compulsory_students += r.junior.students;
+  // 完全中学: its junior part is held to the junior limit (the 高中部 is not 义务教育).
   const policy::Rule& size = r.kind == SchoolKind::Primary    ? rules.school_size_primary
-                             : r.kind == SchoolKind::Junior   ? rules.school_size_junior
                              : r.kind == SchoolKind::NineYear ? rules.school_size_nine_year
-                                                              : rules.school_size_twelve_year;
+                             : r.kind == SchoolKind::TwelveYear ? rules.school_size_twelve_year
+                                                                : rules.school_size_junior;
   f.size_limit = num(size);
   f.large_school = !within(static_cast<double>(f.compulsory_students), size.compare, f.size_limit);
   f.small_school = within(static_cast<double>(f.compulsory_students), rules.small_school.compare, num(rules.small_school));
@@ -72,6 +74,11 @@ std::array<double, 2> shared_resource_shares(const SchoolRecord& r, const Balanc
       const auto& w = list(rules.split_twelve_year);
       double p = w[0] * r.primary.students, j = w[1] * r.junior.students, s = w[2] * r.senior_students;
       return {p / (p + j + s), j / (p + j + s)};
+    }
+    case SchoolKind::CompleteSecondary: {
+      const auto& w = list(rules.split_complete_secondary);
+      double j = w[0] * r.junior.students, s = w[1] * r.senior_students;
+      return {0, j / (j + s)};
     }
   }
   return {0, 0};
@@ -111,8 +118,10 @@ Evaluation evaluate(const std::vector<SchoolRecord>& records, const BalanceRules
     const auto& r = records[k];
     auto shares = shared_resource_shares(r, rules);
     for (Stage s : {Stage::Primary, Stage::Junior}) {
-      if (!has_stage(r.kind, s)) continue;
       const LevelCounts& c = counts(r, s);
+      // A level without pupils (a new 九年一贯制 school whose junior grades have not started) has no
+      // indicators; its weight in the split is zero too. Files cannot have one (read_school_records).
+      if (!has_stage(r.kind, s) || c.students <= 0) continue;
       PartResult p;
       p.school = k;
       p.stage = s;

@@ -5,7 +5,8 @@
 //
 // 一贯制 schools are split into levels first. Teacher counts belong to the level the teachers teach;
 // areas, equipment and rooms cannot be counted per level and are shared by weighted enrolment
-// (九年一贯制 primary : junior = 1 : 1.1, 十二年一贯制 1 : 1.1 : 1.32, profile resource.split_weights.*).
+// (九年一贯制 primary : junior = 1 : 1.1, 十二年一贯制 1 : 1.1 : 1.32, 完全中学 junior : senior = 1 : 1.2;
+// profile resource.split_weights.*).
 #include <array>
 #include <optional>
 #include <string>
@@ -16,8 +17,9 @@
 
 namespace youjun::balance {
 
-enum class SchoolKind { Primary, Junior, NineYear, TwelveYear };
-const char* kind_key(SchoolKind k);  // primary, junior, nine_year, twelve_year
+// 完全中学 (complete_secondary) has a junior part and a 高中部 that takes its share of shared resources.
+enum class SchoolKind { Primary, Junior, NineYear, TwelveYear, CompleteSecondary };
+const char* kind_key(SchoolKind k);  // primary, junior, nine_year, twelve_year, complete_secondary
 
 struct LevelCounts {
   long students = 0, classes = 0;
@@ -29,7 +31,7 @@ struct SchoolRecord {
   std::string school_id, name, county;
   SchoolKind kind = SchoolKind::Primary;
   LevelCounts primary, junior;  // a primary school fills `primary`, a junior school `junior`
-  long senior_students = 0;     // 十二年一贯制: the 高中部 takes its share of the shared resources
+  long senior_students = 0;     // 十二年一贯制 / 完全中学: the 高中部 takes its share of the shared resources
   double teaching_area_m2 = 0, sports_area_m2 = 0, equipment_value_yuan = 0, multimedia_rooms = 0;
   bool teaching_point = false;                // 教学点
   std::optional<long> entry_grade_students;   // 起始年级 (grade 1, or grade 7 for a junior school)
@@ -80,7 +82,7 @@ struct Evaluation {
   std::vector<CountyResult> counties;  // by county name, primary before junior
 };
 
-// Records must be valid (read_school_records checks them): students > 0 for every level of the kind.
+// A level of a record with no pupils is skipped (records_from_facts may give one; files may not).
 Evaluation evaluate(const std::vector<SchoolRecord>& records, const BalanceRules& rules);
 
 // Shares of the shared resources per level (primary, junior) for a record.

@@ -17,6 +17,7 @@ struct Indicator {
   const char* key;        // JSON key, fixed by issue 4: "teachers_above_degree_per100", …
   const char* rule_name;  // policy key stem: resource.<rule_name>.min.<stage>
   const char* zh;         // 每百名学生拥有高于规定学历教师数, …
+  const char* short_zh;   // 高学历教师, … (table headers)
   const char* unit;       // 人/百名学生, m²/生, 元/生, 间/百名学生
   bool per100;            // value = amount × 100 / students (else amount / students)
   bool whole_units;       // teachers and rooms come in whole numbers (what a plan may add)

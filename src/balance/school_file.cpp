@@ -86,6 +86,7 @@ std::optional<SchoolKind> parse_kind(std::string_view s) {
   if (s == "junior" || s == "初中") return SchoolKind::Junior;
   if (s == "nine_year" || s == "九年一贯制") return SchoolKind::NineYear;
   if (s == "twelve_year" || s == "十二年一贯制") return SchoolKind::TwelveYear;
+  if (s == "complete_secondary" || s == "完全中学") return SchoolKind::CompleteSecondary;
   return std::nullopt;
 }
 
@@ -173,13 +174,15 @@ RowErrors read_school_records(const io::Table& t, std::vector<SchoolRecord>& out
     s.county = row.required_text(kCounty);
     auto kind = parse_kind(row.text(kLevel));
     if (!kind) {
-      row.error(kLevel, "应为 primary、junior、nine_year、twelve_year（小学、初中、九年一贯制、十二年一贯制）之一，实际为“" +
+      row.error(kLevel,
+                "应为 primary、junior、nine_year、twelve_year、complete_secondary（小学、初中、九年一贯制、十二年一贯制、完全中学）之一，实际为“" +
                             std::string(row.text(kLevel)) + "”");
       continue;
     }
     s.kind = *kind;
-    if (s.kind == SchoolKind::Junior) {
+    if (s.kind == SchoolKind::Junior || s.kind == SchoolKind::CompleteSecondary) {
       s.junior = level_counts(row, false);
+      if (s.kind == SchoolKind::CompleteSecondary) s.senior_students = row.count(kStudentsSenior);
     } else {
       s.primary = level_counts(row, false);
       if (s.kind != SchoolKind::Primary) s.junior = level_counts(row, true);

@@ -7,16 +7,21 @@
 #include "balance/balance_rules.hpp"
 #include "balance/evaluation.hpp"
 #include "cli/cli.hpp"
+#include "cli/cli_db.hpp"
 
 namespace youjun::cli {
 
+// A school file, or the school_facts of one school year in the database.
 struct BalanceSource {
   std::string schools, profile = "national";
-  int year = 0;  // 0: this year
+  DbArgs db;
+  std::string school_year;  // with --db; "" = the newest with facts
+  int year = 0;             // the year whose rules apply; 0: the school year's first year, or this year
 };
 
 struct BalanceInputs {
   std::string profile;
+  std::string school_year;  // with --db
   balance::BalanceRules rules;
   std::vector<balance::SchoolRecord> records;
 };

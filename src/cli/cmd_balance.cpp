@@ -3,10 +3,12 @@
 #include <ctime>
 
 #include "balance/balance_report.hpp"
+#include "balance/facts_records.hpp"
 #include "balance/school_file.hpp"
 #include "cli/balance_inputs.hpp"
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
+#include "store/migrations.hpp"
 
 namespace youjun::cli {
 
@@ -17,8 +19,39 @@ int this_year() {
   return 1900 + local.tm_year;
 }
 
+namespace {
+
+// The records of one school year from the database; fills in.school_year.
+int records_from_db(const BalanceSource& src, BalanceInputs& in) {
+  auto db = store::open_database(src.db.url);
+  if (!db) return fail(db.error().message);
+  if (auto m = store::migrate(**db); !m) return fail(m.error().message);
+  in.school_year = src.school_year;
+  if (in.school_year.empty()) {
+    auto years = balance::fact_years(**db);
+    if (!years) return fail(years.error().message);
+    if (years->empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
+    in.school_year = years->front();
+  }
+  auto records = balance::records_from_facts(**db, in.school_year);
+  if (!records) return fail(records.error().message);
+  if (records->empty()) {
+    std::fprintf(stderr, "学年 %s 没有义务教育学校的年度数据\n", in.school_year.c_str());
+    return kExitBadInput;
+  }
+  in.records = std::move(*records);
+  return kExitOk;
+}
+
+}  // namespace
+
 std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& exit_code) {
   exit_code = kExitOk;
+  if (src.schools.empty() == src.db.url.empty()) {
+    std::fprintf(stderr, "请给出 --schools 文件或 --db 数据库（二者选一）\n");
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
   auto policy = policy::load_policy(src.profile);
   if (!policy) {
     exit_code = fail(policy.error().message);
@@ -26,28 +59,36 @@ std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& 
   }
   BalanceInputs in;
   in.profile = policy->name();
-  auto rules = balance::balance_rules(*policy, src.year ? src.year : this_year());
+  if (!src.db.url.empty()) {
+    if ((exit_code = records_from_db(src, in)) != kExitOk) return std::nullopt;
+  } else {
+    auto table = read_input_table(src.schools);
+    if (!table) {
+      exit_code = kExitBadInput;
+      return std::nullopt;
+    }
+    if (auto errors = balance::read_school_records(*table, in.records); !errors.empty()) {
+      exit_code = report_row_errors(errors);
+      return std::nullopt;
+    }
+  }
+  // 教育事业统计 counts schools in the autumn: school year 2025-2026 is the state of 2025.
+  int year = src.year ? src.year : !in.school_year.empty() ? std::stoi(in.school_year.substr(0, 4)) : this_year();
+  auto rules = balance::balance_rules(*policy, year);
   if (!rules) {
     exit_code = fail(rules.error().message);
     return std::nullopt;
   }
   in.rules = std::move(*rules);
-  auto table = read_input_table(src.schools);
-  if (!table) {
-    exit_code = kExitBadInput;
-    return std::nullopt;
-  }
-  if (auto errors = balance::read_school_records(*table, in.records); !errors.empty()) {
-    exit_code = report_row_errors(errors);
-    return std::nullopt;
-  }
   return in;
 }
 
 void add_balance_source_options(CLI::App* cmd, BalanceSource& src) {
-  cmd->add_option("--schools", src.schools, "学校资源配置文件（CSV/XLSX；列见 docs/balance.md）")->required();
+  cmd->add_option("--schools", src.schools, "学校资源配置文件（CSV/XLSX；列见 docs/balance.md）");
+  add_db_options(cmd, src.db, false);
+  cmd->add_option("--school-year", src.school_year, "用数据库时：学年，如 2025-2026（缺省最新）");
   cmd->add_option("--profile,--policy", src.profile, "策略配置（缺省 national；如 shaoxing、jinhua）");
-  cmd->add_option("--year", src.year, "评估年份（城市目标按年份生效，如绍兴 2025 年起；缺省今年）");
+  cmd->add_option("--year", src.year, "按哪一年的规则评估（城市目标按年份生效，如绍兴 2025 年起；缺省为学年起始年或今年）");
 }
 
 namespace {
@@ -63,13 +104,19 @@ int run_evaluate(const EvaluateArgs& a) {
   auto in = load_balance_inputs(a.src, code);
   if (!in) return code;
   auto evaluation = balance::evaluate(in->records, in->rules);
-  std::string text = a.json || !a.out.empty()
-                         ? balance::evaluation_json(in->records, evaluation, in->rules, in->profile).dump(2) + "\n"
-                         : balance::evaluation_text(evaluation, in->rules);
   size_t compliant = 0, passing = 0;
   for (const auto& p : evaluation.parts) compliant += p.compliant;
   for (const auto& c : evaluation.counties) passing += c.cv_pass && c.compliant_schools == c.schools;
-  if (!write_output(a.out, text)) return kExitFailure;
+  if (a.json || !a.out.empty()) {
+    OutputFile out(a.out);
+    if (!out) return kExitFailure;
+    JsonWriter w;
+    w.set_sink(out.get());
+    balance::write_evaluation_json(w, in->records, evaluation, in->rules, in->profile);
+    if (!w.flush() || !out.close()) return kExitFailure;
+  } else if (!write_output("", balance::evaluation_text(evaluation, in->rules))) {
+    return kExitFailure;
+  }
   std::fprintf(stderr, "优质均衡资源配置：%zu 个学校学段中 %zu 个达标；%zu 个区县学段中 %zu 个全部达标（策略 %s，%d 年）\n",
                evaluation.parts.size(), compliant, evaluation.counties.size(), passing, in->profile.c_str(),
                in->rules.year);

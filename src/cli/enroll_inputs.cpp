@@ -79,4 +79,20 @@ bool write_output(const std::string& out_path, const std::string& text) {
   return true;
 }
 
+OutputFile::OutputFile(const std::string& path) : path_(path) {
+  file_ = path.empty() ? stdout : std::fopen(path.c_str(), "wb");
+  if (!file_) std::fprintf(stderr, "无法写入 %s\n", path.c_str());
+}
+
+OutputFile::~OutputFile() { close(); }
+
+bool OutputFile::close() {
+  if (!file_) return false;
+  bool ok = std::fflush(file_) == 0 && !std::ferror(file_);
+  if (file_ != stdout) ok = std::fclose(file_) == 0 && ok;
+  file_ = nullptr;
+  if (!ok) std::fprintf(stderr, "无法写入 %s\n", path_.empty() ? "标准输出" : path_.c_str());
+  return ok;
+}
+
 }  // namespace youjun::cli

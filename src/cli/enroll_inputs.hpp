@@ -3,6 +3,7 @@
 // result cites, and writing a result to stdout or --out.
 #include <nlohmann/json.hpp>
 #include <chrono>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,23 @@ std::optional<enroll::CatchmentMap> read_catchments(const std::string& path, std
 bool stage_option_ok(const std::string& stage);
 // Writes text to `out_path` (owner-only) or stdout when empty; false (message printed) on failure.
 bool write_output(const std::string& out_path, const std::string& text);
+
+// `path` opened for writing, or stdout when empty, for results streamed in pieces. False (message printed)
+// when it cannot be opened; close() says whether everything reached the file.
+class OutputFile {
+ public:
+  explicit OutputFile(const std::string& path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  explicit operator bool() const { return file_ != nullptr; }
+  std::FILE* get() const { return file_; }
+  bool close();
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+};
 
 }  // namespace youjun::cli
 

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "balance/balance_report.hpp"
 #include "balance/evaluation.hpp"
 #include "balance/school_file.hpp"
@@ -78,7 +80,7 @@ TEST(BalanceEvaluation, FiveSchoolCvWorkedOnPaper) {
   EXPECT_FALSE(e.parts[2].compliant);
   EXPECT_EQ(c.compliant_schools, 3u);
 
-  auto j = evaluation_json(records, e, rules, "national");
+  auto j = nlohmann::json::parse(evaluation_json(records, e, rules, "national"));
   EXPECT_DOUBLE_EQ(j["counties"][0]["cv"]["teaching_area_per_student"].get<double>(), 0.269231);
   EXPECT_DOUBLE_EQ(j["counties"][0]["cv_limit"].get<double>(), 0.5);
   EXPECT_TRUE(j["counties"][0]["cv_pass"].get<bool>());
@@ -165,7 +167,7 @@ TEST(BalanceEvaluation, OverlayTightensTheLimitFromItsYear) {
   EXPECT_FALSE(shaoxing.counties[0].cv_ok[5]);
   EXPECT_FALSE(shaoxing.counties[0].cv_pass);
   EXPECT_TRUE(shaoxing_2024.counties[0].cv_pass);
-  auto j = evaluation_json(records, shaoxing, rules_of("shaoxing", 2025), "shaoxing");
+  auto j = nlohmann::json::parse(evaluation_json(records, shaoxing, rules_of("shaoxing", 2025), "shaoxing"));
   EXPECT_DOUBLE_EQ(j["counties"][0]["cv_limit"].get<double>(), 0.30);
   EXPECT_EQ(j["counties"][0]["cv_compare"], "<");
   EXPECT_EQ(j["counties"][0]["cv_failing"], nlohmann::json::array({"equipment_value_per_student"}));
@@ -232,7 +234,7 @@ TEST(BalanceSchoolFile, EveryBadCellIsReported) {
   EXPECT_EQ(lines(errors),
             (std::vector<std::string>{
                 "s.csv:2:students: 应为正整数，实际为“0”",
-                "s.csv:3:level: 应为 primary、junior、nine_year、twelve_year（小学、初中、九年一贯制、十二年一贯制）之一，实际为“kindergarten”",
+                "s.csv:3:level: 应为 primary、junior、nine_year、twelve_year、complete_secondary（小学、初中、九年一贯制、十二年一贯制、完全中学）之一，实际为“kindergarten”",
                 "s.csv:4:teaching_area_m2: 应为非负数，实际为“abc”",
                 "s.csv:4:equipment_value_yuan: 应为非负数，实际为“-5”",
                 "s.csv:5:school_id: 学校代码“A1”重复",
