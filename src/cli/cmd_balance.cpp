@@ -136,7 +136,7 @@ void register_balance_commands(CLI::App& app, Runner& selected) {
   evaluate->add_option("--out", e->out, "把结果写入文件（JSON）");
   on_run(evaluate, selected, [e] { return run_evaluate(*e); });
 
-  // add_balance_plan_command(balance, selected);
+  add_balance_plan_command(balance, selected);
 }
 
 }  // namespace youjun::cli

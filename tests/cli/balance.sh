@@ -60,5 +60,36 @@ check "绍兴 2024: the national limits still apply" python3 -c '
 import json; r = json.load(open("sx24.json"))
 assert {(c["level"], c["cv_limit"]) for c in r["counties"]} == {("primary", 0.5), ("junior", 0.45)}
 '
+"$YJ" balance plan --schools sample.csv --json --out plan.json 2> /dev/null
+check "plan: every non-compliant part is compliant after its additions (reference floors), whole units, priced" python3 -c '
+import json, sys
+sys.path.insert(0, "'"$ROOT"'/bench/balance"); import balance_ref as ref
+plan, ev = json.load(open("plan.json")), json.load(open("sample.json"))
+before = {(s["school_id"], s["level"]): s for s in ev["schools"]}
+unit = {"人": 150000, "m²": None, "元": 1, "间": 60000}
+assert len(plan["schools"]) == sum(1 for s in ev["schools"] if not s["compliant"]), len(plan["schools"])
+for p in plan["schools"]:
+    s = before[(p["school_id"], p["level"])]
+    values = dict(s["values"])
+    for a in p["additions"]:
+        assert a["amount"] == int(a["amount"]) and a["amount"] > 0, a
+        values[a["key"]] = a["value_after"]
+        if a["unit"] in ("人", "间") and "school_amount" not in a:
+            assert abs(a["cost_yuan"] - a["amount"] * unit[a["unit"]]) < 1, a
+    assert ref.compliant(p["level"], [values[k] for k in ref.KEYS]), p
+    assert p["compliant_after"], p
+'
+"$YJ" balance plan --db city.db --profile shaoxing --year 2025 --json --out sxplan.json 2> /dev/null
+check "plan (demo city, 绍兴 2025): counties over the CV limit name their pullers and pass after the raise" python3 -c '
+import json
+plan = json.load(open("sxplan.json"))
+failing = {(c["county"], c["level"]) for c in json.load(open("sx.json"))["counties"] if not c["cv_pass"]}
+assert failing and {(c["county"], c["level"]) for c in plan["counties"]} >= failing, failing
+for c in plan["counties"]:
+    assert c["cv_pass_after"] and all(v < c["cv_limit"] for v in c["cv_after"].values()), c["county"]
+    for key in (k for k, v in c["cv_before"].items() if v > c["cv_limit"]):
+        assert len(c["pullers"][key]) >= 1
+print(len(plan["counties"]), "county levels planned; total", plan["total_cost_yuan"], "元")
+'
 echo "balance cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
