@@ -72,4 +72,27 @@ Result<std::vector<SchoolRecord>> records_from_facts(store::Connection& db, cons
   return out;
 }
 
+Result<FactsSelection> select_facts(store::Connection& db, const std::string& school_year) {
+  FactsSelection out;
+  auto years = fact_years(db);
+  if (!years) return years.error();
+  out.years = std::move(*years);
+  out.school_year = school_year.empty() && !out.years.empty() ? out.years.front() : school_year;
+  if (out.school_year.empty()) return out;
+  auto records = records_from_facts(db, out.school_year);
+  if (!records) return records.error();
+  out.records = std::move(*records);
+  return out;
+}
+
+int rules_year_of(const std::string& school_year) {
+  if (school_year.size() < 4) return 0;
+  int year = 0;
+  for (int k = 0; k < 4; ++k) {
+    if (school_year[k] < '0' || school_year[k] > '9') return 0;
+    year = year * 10 + (school_year[k] - '0');
+  }
+  return year;
+}
+
 }  // namespace youjun::balance

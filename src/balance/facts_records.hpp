@@ -20,4 +20,17 @@ Result<std::vector<std::string>> fact_years(store::Connection& db);
 Result<std::vector<SchoolRecord>> records_from_facts(store::Connection& db, const std::string& school_year,
                                                      const std::string& district = "");
 
+// The records of `school_year`, or of the newest school year with facts when it is "". `years` lists
+// every school year with facts, newest first. An empty database gives an empty `school_year`.
+struct FactsSelection {
+  std::string school_year;
+  std::vector<std::string> years;
+  std::vector<SchoolRecord> records;
+};
+Result<FactsSelection> select_facts(store::Connection& db, const std::string& school_year);
+
+// The year whose rules apply to the facts of a school year: 教育事业统计 counts schools in the autumn, so
+// "2025-2026" is the state of 2025. 0 when the text does not start with a year.
+int rules_year_of(const std::string& school_year);
+
 }  // namespace youjun::balance

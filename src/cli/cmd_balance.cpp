@@ -26,20 +26,16 @@ int records_from_db(const BalanceSource& src, BalanceInputs& in) {
   auto db = store::open_database(src.db.url);
   if (!db) return fail(db.error().message);
   if (auto m = store::migrate(**db); !m) return fail(m.error().message);
-  in.school_year = src.school_year;
-  if (in.school_year.empty()) {
-    auto years = balance::fact_years(**db);
-    if (!years) return fail(years.error().message);
-    if (years->empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
-    in.school_year = years->front();
-  }
-  auto records = balance::records_from_facts(**db, in.school_year);
-  if (!records) return fail(records.error().message);
-  if (records->empty()) {
-    std::fprintf(stderr, "学年 %s 没有义务教育学校的年度数据\n", in.school_year.c_str());
+  auto facts = balance::select_facts(**db, src.school_year);
+  if (!facts) return fail(facts.error().message);
+  if (facts->school_year.empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
+  in.school_year = facts->school_year;
+  if (facts->records.empty()) {
+    std::fprintf(stderr, "学年 %s 没有义务教育学校的年度数据（有数据的学年：%zu 个）\n", in.school_year.c_str(),
+                 facts->years.size());
     return kExitBadInput;
   }
-  in.records = std::move(*records);
+  in.records = std::move(facts->records);
   return kExitOk;
 }
 
@@ -72,8 +68,7 @@ std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& 
       return std::nullopt;
     }
   }
-  // 教育事业统计 counts schools in the autumn: school year 2025-2026 is the state of 2025.
-  int year = src.year ? src.year : !in.school_year.empty() ? std::stoi(in.school_year.substr(0, 4)) : this_year();
+  int year = src.year ? src.year : !in.school_year.empty() ? balance::rules_year_of(in.school_year) : this_year();
   auto rules = balance::balance_rules(*policy, year);
   if (!rules) {
     exit_code = fail(rules.error().message);

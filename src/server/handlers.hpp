@@ -27,6 +27,8 @@ ApiResponse handle_update_user(RequestContext& c);
 ApiResponse handle_audit(RequestContext& c);
 // handlers_enroll.cpp
 ApiResponse handle_migrant_share(RequestContext& c);
+ApiResponse handle_balance_evaluation(RequestContext& c);
+ApiResponse handle_balance_plan(RequestContext& c);
 ApiResponse handle_runs(RequestContext& c);
 ApiResponse handle_create_run(RequestContext& c);
 ApiResponse handle_run(RequestContext& c);

@@ -59,6 +59,9 @@ const std::vector<Route>& api_routes() {
        "上传招生基础数据"},
       {"GET", "/api/v1/enroll/warnings", Access::Roles, run_readers, Scope::None, false, handle_warnings, "学区预警"},
       {"GET", "/api/v1/enroll/locate", Access::AnySession, {}, Scope::None, false, handle_locate, "学区查询"},
+      {"GET", "/api/v1/balance/evaluation", Access::Roles, run_readers, Scope::None, false, handle_balance_evaluation,
+       "优质均衡资源配置评估"},
+      {"GET", "/api/v1/balance/plan", Access::Roles, run_readers, Scope::None, false, handle_balance_plan, "优质均衡达标规划"},
   };
   return table;
 }

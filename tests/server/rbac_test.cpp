@@ -120,6 +120,8 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
                                           nullptr};
   m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
   m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
+  m["GET /api/v1/balance/evaluation"] = {get("/api/v1/balance/evaluation"), nullptr};
+  m["GET /api/v1/balance/plan"] = {get("/api/v1/balance/plan?profile=shaoxing"), nullptr};
   return m;
 }
 
@@ -203,6 +205,35 @@ TEST_P(RbacTest, MigrantShareCountsPerDistrictWithTheCitedMinimum) {
   auto unknown = h.send({"GET", "/api/v1/enroll/migrant-share?policy=nowhere"}, &staff);
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 400);
+}
+
+// The harness's facts: school A (primary, 越城区) has 40 + 38 pupils and 1,234.56 元 of equipment in
+// 2025-2026 and 35 pupils in 2024-2025; school B (junior, 柯桥区) has 135 pupils.
+TEST_P(RbacTest, BalanceEvaluationOfTheNewestOrAChosenSchoolYear) {
+  Login staff = h.login("staff");
+  auto r = h.json_of(h.send({"GET", "/api/v1/balance/evaluation"}, &staff));
+  EXPECT_EQ(r["school_year"], "2025-2026");
+  EXPECT_EQ(r["school_years"], nlohmann::json::array({"2025-2026", "2024-2025"}));
+  EXPECT_EQ(r["year"], 2025);
+  ASSERT_EQ(r["schools"].size(), 2u) << r.dump();
+  EXPECT_EQ(r["schools"][0]["school_id"], kSchoolA);
+  EXPECT_EQ(r["schools"][0]["students"], 78);
+  EXPECT_DOUBLE_EQ(r["schools"][0]["values"]["equipment_value_per_student"].get<double>(), 15.827692);  // 1234.56 / 78
+  EXPECT_FALSE(r["schools"][0]["compliant"].get<bool>());
+  ASSERT_EQ(r["counties"].size(), 2u);
+  EXPECT_EQ(r["counties"][0]["county"], "柯桥区");  // by name
+  auto older = h.json_of(h.send({"GET", "/api/v1/balance/evaluation?school_year=2024-2025"}, &staff));
+  ASSERT_EQ(older["schools"].size(), 1u);
+  EXPECT_EQ(older["schools"][0]["students"], 35);
+  auto plan = h.json_of(h.send({"GET", "/api/v1/balance/plan"}, &staff));
+  ASSERT_EQ(plan["schools"].size(), 2u);
+  EXPECT_TRUE(plan["schools"][0]["compliant_after"].get<bool>());
+  auto unknown = h.send({"GET", "/api/v1/balance/evaluation?profile=nowhere"}, &staff);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  auto none = h.send({"GET", "/api/v1/balance/evaluation?school_year=1999-2000"}, &staff);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
 }
 
 TEST_P(RbacTest, SchoolAdminListsSeeOnlyTheirSchool) {
