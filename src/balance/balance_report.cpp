@@ -31,6 +31,7 @@ void part_json(JsonWriter& w, const SchoolRecord& r, const PartResult& p, const 
   w.begin_object();
   w.key("school_id").value(r.school_id).key("name").value(r.name).key("county").value(r.county);
   w.key("level").value(stage_key(p.stage)).key("school_level").value(kind_key(r.kind));
+  if (r.lon && r.lat) w.key("lon").value(*r.lon).key("lat").value(*r.lat);
   w.key("students").value(p.students).key("classes").value(p.classes);
   w.key("values").begin_object();
   for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(round6(p.values[i]));

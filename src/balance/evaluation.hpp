@@ -35,6 +35,7 @@ struct SchoolRecord {
   double teaching_area_m2 = 0, sports_area_m2 = 0, equipment_value_yuan = 0, multimedia_rooms = 0;
   bool teaching_point = false;                // 教学点
   std::optional<long> entry_grade_students;   // 起始年级 (grade 1, or grade 7 for a junior school)
+  std::optional<double> lon, lat;             // WGS-84, from the schools table (for the dashboard map)
   long line = 0;                              // row in the input file, for messages
 };
 

@@ -12,7 +12,7 @@ constexpr const char* kSql =
     "  f.teachers_above_degree_primary, f.backbone_teachers_primary, f.pe_art_teachers_primary, "
     "  f.teachers_above_degree_junior, f.backbone_teachers_junior, f.pe_art_teachers_junior, "
     "  f.teaching_area_m2, f.sports_area_m2, f.equipment_value_fen, f.multimedia_rooms, "
-    "  f.students_g1, f.students_g7 "
+    "  f.students_g1, f.students_g7, s.lon, s.lat "
     "FROM school_facts f JOIN schools s ON s.code = f.school_code JOIN districts d ON d.code = s.district_code "
     "WHERE f.school_year = ? AND s.level <> 'senior' AND (? = '' OR s.district_code = ?) "
     "ORDER BY d.code, s.code";
@@ -66,6 +66,7 @@ Result<std::vector<SchoolRecord>> records_from_facts(store::Connection& db, cons
     if (r.kind == SchoolKind::Junior) r.junior.largest_class = row.integer(9);
     bool starts_at_junior = r.kind == SchoolKind::Junior || r.kind == SchoolKind::CompleteSecondary;
     r.entry_grade_students = starts_at_junior ? row.integer(21) : row.integer(20);
+    if (!row.is_null(22) && !row.is_null(23)) r.lon = row.real(22), r.lat = row.real(23);
     if (r.primary.students + r.junior.students <= 0) continue;  // evaluate() skips an empty level
     out.push_back(std::move(r));
   }

@@ -304,6 +304,23 @@ try {
     await shot('migrant-share')
   })
 
+  await test('优质均衡: counties with their CVs against the cited limit, a chart, a map and the failing schools with a plan', async () => {
+    await page.locator(tid('nav-balance')).click()
+    await page.locator(tid('balance-page')).waitFor()
+    await page.locator(tid('balance-counties') + ' tbody tr').first().waitFor()
+    await page.locator(tid('balance-cv-chart') + ' canvas').first().waitFor()
+    await page.locator(tid('balance-map') + ' canvas').first().waitFor()
+    const api = await page.evaluate(async () => (await fetch('/api/v1/balance/evaluation')).json())
+    const rows = await page.locator(tid('balance-counties') + ' tbody tr').allInnerTexts()
+    assert.equal(rows.length, api.counties.length, 'one row per county and level')
+    const first = api.counties[0]
+    const maxCv = Math.max(...Object.values(first.cv)).toFixed(4)
+    assert.ok(rows[0].includes(first.county) && rows[0].includes(maxCv), `first row shows ${first.county} and its largest CV ${maxCv}: "${rows[0]}"`)
+    const summary = await page.locator(tid('balance-summary')).innerText()
+    assert.ok(summary.includes(`${api.summary.compliant_parts} / ${api.summary.parts}`), `summary shows compliant parts: "${summary}"`)
+    await shot('balance')
+  })
+
   await test('学区预警: schools with their lights, worst first, and the data versions in force', async () => {
     await page.locator(tid('nav-warnings')).click()
     await page.locator(tid('warnings-page')).waitFor()

@@ -1,9 +1,10 @@
-// ECharts, tree-shaken: only the bar chart and the components it needs (MarkLine: a policy threshold).
+// ECharts, tree-shaken: bar, scatter (schools on lon/lat) and line (trends) charts and the components they
+// need (MarkLine: a policy threshold).
 import * as echarts from 'echarts/core'
-import { BarChart } from 'echarts/charts'
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
 import { GridComponent, TooltipComponent, LegendComponent, MarkLineComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer])
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer])
 
 export { echarts }
