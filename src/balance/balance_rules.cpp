@@ -69,8 +69,8 @@ Result<BalanceRules> balance_rules(const policy::Policy& p, int year) {
       std::get<std::vector<double>>(b.split_twelve_year.value).size() != 3 ||
       std::get<std::vector<double>>(b.split_complete_secondary.value).size() != 2)
     return make_error("策略规则 resource.split_weights.nine_year、complete_middle 应有 2 个权重，twelve_year 应有 3 个");
-  if (p.has("extends.small_school.zero_entry_grade")) {
-    auto r = p.rule_at("extends.small_school.zero_entry_grade", year);
+  if (p.has("small_school.zero_entry_grade")) {
+    auto r = p.rule_at("small_school.zero_entry_grade", year);
     if (r && std::holds_alternative<bool>(r->value) && std::get<bool>(r->value)) b.small_if_zero_entry = *r;
   }
   return b;

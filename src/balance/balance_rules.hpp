@@ -25,7 +25,7 @@ struct BalanceRules {
   policy::Rule large_class, super_large_class;      // class_size.{large,super_large}.threshold
   policy::Rule school_size_primary, school_size_junior, school_size_nine_year, school_size_twelve_year;
   policy::Rule small_school;                        // small_school.threshold
-  std::optional<policy::Rule> small_if_zero_entry;  // extends.small_school.zero_entry_grade (绍兴)
+  std::optional<policy::Rule> small_if_zero_entry;  // small_school.zero_entry_grade (绍兴 [extends])
 
   double floor(Stage s, int i) const;
   // Every rule above, for the result's "rules" list.

@@ -33,5 +33,7 @@ int this_year();
 
 // `youjun balance plan` (cmd_balance_plan.cpp).
 void add_balance_plan_command(CLI::App* balance, Runner& selected);
+// `youjun balance creations` (cmd_balance_creations.cpp).
+void add_balance_creations_command(CLI::App* balance, Runner& selected);
 
 }  // namespace youjun::cli

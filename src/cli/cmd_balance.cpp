@@ -132,6 +132,7 @@ void register_balance_commands(CLI::App& app, Runner& selected) {
   on_run(evaluate, selected, [e] { return run_evaluate(*e); });
 
   add_balance_plan_command(balance, selected);
+  add_balance_creations_command(balance, selected);
 }
 
 }  // namespace youjun::cli

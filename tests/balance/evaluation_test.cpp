@@ -182,7 +182,8 @@ TEST(BalanceEvaluation, CvExactlyAtTheLimitPasses) {
 }
 
 // 班额 from the largest class when known (56 > 55: 大班额; 66 > 65: 超大班额), else the average.
-// 校额: 2001 primary pupils > 2000. 小规模: 99 < 100 (national); 绍兴 also counts 100 and a zero entry grade.
+// 校额: 2001 primary pupils > 2000. 小规模: 99 < 100 (national); 绍兴 also counts 100, and a zero entry grade
+// (150 pupils, none in grade 1).
 TEST(BalanceEvaluation, ClassAndSchoolSizeFlags) {
   std::string text =
       "school_id,name,county,level,students,classes,teachers_above_degree,backbone_teachers,pe_art_teachers,"
@@ -191,7 +192,8 @@ TEST(BalanceEvaluation, ClassAndSchoolSizeFlags) {
       "S2,超大,县D,primary,660,10,30,7,6,2970,4950,1320000,16,66,\n"
       "S3,平均,县D,primary,460,10,30,7,6,2970,4950,1320000,16,,\n"
       "S4,小校,县D,primary,99,6,5,1,1,450,750,200000,3,,20\n"
-      "S5,百人,县D,primary,100,6,5,1,1,450,750,200000,3,,0\n";
+      "S5,百人,县D,primary,100,6,5,1,1,450,750,200000,3,,20\n"
+      "S6,零招生,县D,primary,150,6,8,2,2,700,1200,300000,4,,0\n";
   auto records = records_of(text);
   auto national = evaluate(records, rules_of("national", 2026));
   auto shaoxing = evaluate(records, rules_of("shaoxing", 2026));
@@ -206,8 +208,10 @@ TEST(BalanceEvaluation, ClassAndSchoolSizeFlags) {
   EXPECT_FALSE(national.parts[2].large_class);
   EXPECT_TRUE(national.flags[3].small_school);
   EXPECT_FALSE(national.flags[4].small_school);  // 100 is not "不足100"
-  EXPECT_TRUE(national.flags[4].zero_entry);
-  EXPECT_TRUE(shaoxing.flags[4].small_school);   // 100人以下, and 起始年级零招生
+  EXPECT_TRUE(shaoxing.flags[4].small_school);   // 绍兴: 100人以下 includes 100
+  EXPECT_TRUE(national.flags[5].zero_entry);
+  EXPECT_FALSE(national.flags[5].small_school);  // 150 pupils: the national rule has no zero-entry clause
+  EXPECT_TRUE(shaoxing.flags[5].small_school);   // 绍兴: 起始年级零招生 is a small school too
 }
 
 // A 教学点 under 50 pupils is listed but left out of the county CV (教学点 rule of the profile).

@@ -91,5 +91,19 @@ for c in plan["counties"]:
         assert len(c["pullers"][key]) >= 1
 print(len(plan["counties"]), "county levels planned; total", plan["total_cost_yuan"], "元")
 '
+printf 'district,creation,achieved_year,rate\n柯桥区,national_quality_balanced_county,2021,\n诸暨市,national_quality_balanced_county,,\n上虞区,city_demo_towns,,85%%\n' > achieved.csv
+"$YJ" balance creations --achieved achieved.csv --year 2023 --json > creations.json 2> creations.err
+check "五大创建 2023: 柯桥 on time, 诸暨 (2021) and 上虞 towns (2022, 85 %) behind, counted" python3 -c '
+import json; r = json.load(open("creations.json"))
+st = {(d["district"], c["creation"]): c["status"] for d in r["districts"] for c in d["creations"]}
+assert st[("柯桥区", "national_quality_balanced_county")] == "achieved"
+assert st[("诸暨市", "national_quality_balanced_county")] == "behind"
+assert st[("上虞区", "city_demo_towns")] == "behind"
+assert st[("越城区", "national_quality_balanced_county")] == "due"
+assert r["behind"] == sum(1 for v in st.values() if v == "behind") and r["behind"] >= 3, r["behind"]
+'
+printf 'district,creation\n西湖区,city_demo_towns\n' > badach.csv
+rc=$("$YJ" balance creations --achieved badach.csv > /dev/null 2> badach.err; echo $?)
+check "五大创建: an unknown district is bad input (exit 2, row named)" bash -c "test $rc = 2 && grep -q '^badach.csv:2:district: ' badach.err"
 echo "balance cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
