@@ -35,5 +35,7 @@ int this_year();
 void add_balance_plan_command(CLI::App* balance, Runner& selected);
 // `youjun balance creations` (cmd_balance_creations.cpp).
 void add_balance_creations_command(CLI::App* balance, Runner& selected);
+// `youjun balance funding` (cmd_balance_funding.cpp).
+void add_balance_funding_command(CLI::App* balance, Runner& selected);
 
 }  // namespace youjun::cli
