@@ -20,3 +20,6 @@ ours=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
 base=$(python3 "$REF" time "$OUT/balance/schools.csv" | awk '{print $(NF-1) * 1000}')
 python3 "$REF" check "$OUT/balance/result.json" "$OUT/balance/schools.csv"
 echo "balance evaluate 20,000 schools (CSV -> JSON $(du -m "$OUT/balance/result.json" | cut -f1) MB): ${ours} ms median of ${runs[*]}; Python reference (compute only): ${base} ms; ratio $(echo "$base / $ours" | bc -l | xargs printf '%.1f')"
+
+# Teacher exchange planner on a 2,087-teacher county against the greedy baseline (bench/exchange_bench.cpp).
+"$ROOT/$BUILD/youjun_bench" --benchmark_filter='Exchange' --benchmark_format=console 2>/dev/null | tee "$OUT/exchange_bench.txt" | grep '^BM_'

@@ -254,7 +254,8 @@ ExchangePlan plan_exchange(const std::vector<ExchangeSchool>& schools, const std
     p.record(t1, t2, why);
   };
   // (2) Swaps that lower the objective, best first.
-  for (Candidate c = best_swap(s.pool, bal, false); std::isfinite(c.delta) && c.delta < -1e-12;
+  auto room = [&] { return rules.max_moves == 0 || p.plan.moves.size() + 2 <= rules.max_moves; };
+  for (Candidate c = best_swap(s.pool, bal, false); room() && std::isfinite(c.delta) && c.delta < -1e-12;
        c = best_swap(s.pool, bal, false))
     apply(c, MoveReason::Balance);
   // (3) The required share, and the backbone share of it, by the least harmful swaps.
@@ -279,6 +280,23 @@ ExchangePlan greedy_exchange(const std::vector<ExchangeSchool>& schools, const s
   Planner& p = s.planner;
   const Balance before(schools, s.placed);
   Balance bal = before;
+  // Teachers at the end of their stay: the first eligible teacher of the same subject at another school.
+  for (size_t m : s.must) {
+    if (p.moved[m]) continue;
+    size_t subject = subject_of(s.pool, teachers[m].subject), a = p.school_of[m];
+    int ta = type_of(teachers[m]);
+    remove_from_pool(s.pool, subject, a, ta, m);
+    bool placed = false;
+    for (size_t b = 0; b < schools.size() && !placed; ++b)
+      for (int tb = 0; tb < 4 && !placed; ++tb)
+        if (b != a && !s.pool.lists[subject][b][tb].empty()) {
+          size_t partner = take(s.pool.lists[subject][b][tb]);
+          bal.swap(a, ta, b, tb);
+          p.record(m, partner, MoveReason::MaxYears);
+          placed = true;
+        }
+    if (!placed) ++p.plan.unplaced_must_move;
+  }
   int k = 1;  // backbone first, then above-degree, alternating
   size_t stuck = 0;
   while (p.plan.moves.size() < p.plan.required_moves && stuck < 2) {

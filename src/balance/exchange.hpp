@@ -41,6 +41,9 @@ struct ExchangeRules {
   int rotation_years = 0;
   std::optional<int> max_years;
   std::vector<policy::Rule> applied;
+  // A cap on moves for the improving swaps (0 = none): a bureau may want no more than the required share.
+  // Teachers at their maximum stay move regardless, and the required shares are still met.
+  size_t max_moves = 0;
 };
 Result<ExchangeRules> exchange_rules(const policy::Policy& policy, int year);
 
@@ -67,7 +70,8 @@ struct ExchangePlan {
 ExchangePlan plan_exchange(const std::vector<ExchangeSchool>& schools, const std::vector<ExchangeTeacher>& teachers,
                            const ExchangeRules& rules);
 
-// The simple baseline for the benchmark: the required number of moves made greedily one indicator at a time,
+// The simple baseline for the benchmark: teachers at the maximum stay swap with the first eligible teacher of
+// their subject elsewhere; then the required number of moves made greedily one indicator at a time,
 // each taking a backbone (then above-degree) teacher from the school with the highest count per pupil to the
 // one with the lowest, swapping back a teacher of the same subject without that trait; rules as above.
 ExchangePlan greedy_exchange(const std::vector<ExchangeSchool>& schools, const std::vector<ExchangeTeacher>& teachers,

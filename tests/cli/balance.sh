@@ -105,5 +105,41 @@ assert r["behind"] == sum(1 for v in st.values() if v == "behind") and r["behind
 printf 'district,creation\n西湖区,city_demo_towns\n' > badach.csv
 rc=$("$YJ" balance creations --achieved badach.csv > /dev/null 2> badach.err; echo $?)
 check "五大创建: an unknown district is bad input (exit 2, row named)" bash -c "test $rc = 2 && grep -q '^badach.csv:2:district: ' badach.err"
+"$YJ" balance exchange --db city.db --county 越城区 --level primary --json --out exchange.json 2> /dev/null
+check "exchange: same-subject swaps, required share met, CVs recomputed from the database before and after" python3 -c '
+import json, sqlite3, math
+r = json.load(open("exchange.json")); db = sqlite3.connect("city.db")
+sy = r["school_year"]
+pupils = dict(db.execute("SELECT s.code, f.students_g1+f.students_g2+f.students_g3+f.students_g4+f.students_g5+f.students_g6 "
+  "FROM school_facts f JOIN schools s ON s.code=f.school_code WHERE f.school_year=? AND s.district_code=? AND s.ownership=\"public\"",
+  (sy, r["district_code"])).fetchall())
+pupils = {k: v for k, v in pupils.items() if v > 0}
+cnt = {k: [0, 0] for k in pupils}
+for school, edu, bb in db.execute("SELECT school_code, education, backbone_level FROM teachers t JOIN schools s ON s.code=t.school_code "
+                                  "WHERE s.district_code=? AND t.level=\"primary\"", (r["district_code"],)):
+    if school in cnt:
+        cnt[school][0] += edu in ("associate", "bachelor", "postgraduate"); cnt[school][1] += bb != "none"
+def cv(k):
+    n = sum(pupils.values()); xs = {s: 100 * cnt[s][k] / pupils[s] for s in pupils}
+    m = sum(pupils[s] * xs[s] for s in pupils) / n
+    return math.sqrt(sum(pupils[s] * (xs[s] - m) ** 2 for s in pupils) / n) / m
+before = (cv(0), cv(1))
+for m in r["moves"]:
+    for k, flag in ((0, m["above_degree"]), (1, m["backbone"])):
+        cnt[m["from_school"]][k] -= flag; cnt[m["to_school"]][k] += flag
+after = (cv(0), cv(1))
+got = r["cv"]
+assert abs(got["teachers_above_degree_per100"]["before"] - before[0]) < 1e-9 and abs(got["backbone_teachers_per100"]["before"] - before[1]) < 1e-9, (got, before)
+assert abs(got["teachers_above_degree_per100"]["after"] - after[0]) < 1e-9 and abs(got["backbone_teachers_per100"]["after"] - after[1]) < 1e-9, (got, after)
+assert after[0] <= before[0] + 1e-12 and after[1] <= before[1] + 1e-12
+assert r["moved"] == len(r["moves"]) >= r["required_moves"] > 0 and r["share_met"]
+pairs = {}
+for m in r["moves"]:
+    assert m["from_school"] != m["to_school"] and m["years_at_school"] >= 6
+for a, b in zip(r["moves"][0::2], r["moves"][1::2]):
+    assert a["subject"] == b["subject"] and a["from_school"] == b["to_school"] and a["to_school"] == b["from_school"], (a, b)
+print("moves", r["moved"], "CV", [round(x, 4) for x in before], "->", [round(x, 4) for x in after])
+'
+check "exchange reads teachers: an audit entry teachers.read" bash -c "sqlite3 city.db \"SELECT COUNT(*) FROM audit_log WHERE action = 'teachers.read'\" | grep -qx 1"
 echo "balance cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
