@@ -3,6 +3,7 @@
 # (province scale) from the CSV to the JSON file, five runs, median; the baseline in the same run is the
 # independent Python reference (bench/balance/balance_ref.py: the computation a bureau's analyst would
 # script, without the JSON), which also checks that every value and CV agrees.
+# Also the teacher exchange planner against its greedy baseline (issue 4 §3).
 set -euo pipefail
 BUILD=$1 OUT=$2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

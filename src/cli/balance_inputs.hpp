@@ -39,5 +39,7 @@ void add_balance_creations_command(CLI::App* balance, Runner& selected);
 void add_balance_funding_command(CLI::App* balance, Runner& selected);
 // `youjun balance exchange` (cmd_balance_exchange.cpp).
 void add_balance_exchange_command(CLI::App* balance, Runner& selected);
+// `youjun balance report` (cmd_balance_report.cpp).
+void add_balance_report_command(CLI::App* balance, Runner& selected);
 
 }  // namespace youjun::cli

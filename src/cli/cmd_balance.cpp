@@ -135,6 +135,7 @@ void register_balance_commands(CLI::App& app, Runner& selected) {
   add_balance_creations_command(balance, selected);
   add_balance_funding_command(balance, selected);
   add_balance_exchange_command(balance, selected);
+  add_balance_report_command(balance, selected);
 }
 
 }  // namespace youjun::cli

@@ -90,5 +90,12 @@ Status write_csv(const std::string& path, const std::vector<std::string>& header
 std::string table_to_csv(const Table& table);
 Status write_xlsx(const std::string& path, const std::string& sheet_name, const std::vector<std::string>& header,
                   const std::vector<std::vector<std::string>>& rows);
+// A workbook of several sheets (an inspection workbook: one sheet per indicator group), same cell rules.
+struct XlsxSheet {
+  std::string name;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+Status write_xlsx_sheets(const std::string& path, const std::vector<XlsxSheet>& sheets);
 
 }  // namespace youjun::io

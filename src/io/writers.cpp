@@ -100,16 +100,21 @@ Status write_csv(const std::string& path, const std::vector<std::string>& header
 
 Status write_xlsx(const std::string& path, const std::string& sheet_name, const std::vector<std::string>& header,
                   const std::vector<std::vector<std::string>>& rows) {
+  return write_xlsx_sheets(path, {{sheet_name, header, rows}});
+}
+
+Status write_xlsx_sheets(const std::string& path, const std::vector<XlsxSheet>& sheets) {
   constexpr size_t kMaxRows = 1048576, kMaxColumns = 16384;
-  if (rows.size() + 1 > kMaxRows)
-    return detail::file_error(path, 0, "数据共 " + std::to_string(rows.size()) + " 行，超过 Excel 每个工作表最多 1048575 行数据的限制；请改用 CSV 导出");
-  size_t columns = header.size();
-  for (const auto& row : rows) columns = std::max(columns, row.size());
-  if (columns > kMaxColumns) return detail::file_error(path, 0, "列数超过 Excel 的最大列数 16384");
+  size_t largest = 0;
+  for (const auto& s : sheets) {
+    if (s.rows.size() + 1 > kMaxRows)
+      return detail::file_error(path, 0, "数据共 " + std::to_string(s.rows.size()) + " 行，超过 Excel 每个工作表最多 1048575 行数据的限制；请改用 CSV 导出");
+    largest = std::max(largest, s.rows.size());
+  }
 
   std::string tmp = path + ".tmp-" + std::to_string(getpid()) + ".xlsx";
   lxw_workbook_options options{};
-  options.constant_memory = rows.size() > 20000 ? LXW_TRUE : LXW_FALSE;  // large exports: stream rows to disk
+  options.constant_memory = largest > 20000 ? LXW_TRUE : LXW_FALSE;  // large exports: stream rows to disk
   options.use_zip64 = LXW_TRUE;
   lxw_workbook* workbook = workbook_new_opt(tmp.c_str(), &options);
   if (!workbook) return detail::file_error(path, 0, "无法创建 Excel 工作簿（临时目录不可写？）");
@@ -118,42 +123,50 @@ Status write_xlsx(const std::string& path, const std::string& sheet_name, const 
     std::remove(tmp.c_str());
     return detail::file_error(path, 0, message);
   };
-  const char* name = sheet_name.empty() ? nullptr : sheet_name.c_str();
-  if (name) {
-    if (lxw_error e = workbook_validate_sheet_name(workbook, name); e != LXW_NO_ERROR)
-      return fail("工作表名称「" + sheet_name + "」无效：不能超过 31 个字符，不能包含 [ ] : * ? / \\ 这些字符（" + lxw_strerror(e) + "）");
-  }
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, name);
-  if (!sheet) return fail("无法创建工作表「" + sheet_name + "」");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
 
-  // Widths from the header and the first rows (set before any cell: required in constant-memory mode).
-  std::vector<double> widths(columns, 8.43);
-  for (size_t c = 0; c < header.size(); ++c) widths[c] = std::max(widths[c], display_width(header[c]) + 2);
-  for (size_t r = 0; r < rows.size() && r < 1000; ++r)
-    for (size_t c = 0; c < rows[r].size(); ++c) widths[c] = std::max(widths[c], display_width(rows[r][c]) + 2);
-  for (size_t c = 0; c < columns; ++c)
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(widths[c], 60.0), nullptr);
-  worksheet_freeze_panes(sheet, 1, 0);
+  for (const auto& s : sheets) {
+    const auto& header = s.header;
+    const auto& rows = s.rows;
+    size_t columns = header.size();
+    for (const auto& row : rows) columns = std::max(columns, row.size());
+    if (columns > kMaxColumns) return fail("列数超过 Excel 的最大列数 16384");
+    const char* name = s.name.empty() ? nullptr : s.name.c_str();
+    if (name) {
+      if (lxw_error e = workbook_validate_sheet_name(workbook, name); e != LXW_NO_ERROR)
+        return fail("工作表名称「" + s.name + "」无效：不能超过 31 个字符，不能包含 [ ] : * ? / \\ 这些字符（" + lxw_strerror(e) + "）");
+    }
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, name);
+    if (!sheet) return fail("无法创建工作表「" + s.name + "」");
 
-  auto write_cell = [&](size_t r, size_t c, const std::string& text, lxw_format* format) -> lxw_error {
-    if (text.empty()) return LXW_NO_ERROR;
-    double value;
-    if (is_exact_number(text, value))
-      return worksheet_write_number(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), value, format);
-    return worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), text.c_str(), format);
-  };
-  for (size_t c = 0; c < header.size(); ++c) {
-    if (header[c].empty()) continue;
-    if (lxw_error e = worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold); e != LXW_NO_ERROR)
-      return fail("写入表头 " + cell_name(0, c) + " 失败：" + lxw_strerror(e));
-  }
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t c = 0; c < rows[r].size(); ++c) {
-      if (lxw_error e = write_cell(r + 1, c, rows[r][c], nullptr); e != LXW_NO_ERROR) {
-        std::string why = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? "文本超过 Excel 单元格 32767 个字符的上限" : lxw_strerror(e);
-        return fail("写入单元格 " + cell_name(r + 1, c) + " 失败：" + why);
+    // Widths from the header and the first rows (set before any cell: required in constant-memory mode).
+    std::vector<double> widths(columns, 8.43);
+    for (size_t c = 0; c < header.size(); ++c) widths[c] = std::max(widths[c], display_width(header[c]) + 2);
+    for (size_t r = 0; r < rows.size() && r < 1000; ++r)
+      for (size_t c = 0; c < rows[r].size(); ++c) widths[c] = std::max(widths[c], display_width(rows[r][c]) + 2);
+    for (size_t c = 0; c < columns; ++c)
+      worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(widths[c], 60.0), nullptr);
+    worksheet_freeze_panes(sheet, 1, 0);
+
+    auto write_cell = [&](size_t r, size_t c, const std::string& text, lxw_format* format) -> lxw_error {
+      if (text.empty()) return LXW_NO_ERROR;
+      double value;
+      if (is_exact_number(text, value))
+        return worksheet_write_number(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), value, format);
+      return worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), text.c_str(), format);
+    };
+    for (size_t c = 0; c < header.size(); ++c) {
+      if (header[c].empty()) continue;
+      if (lxw_error e = worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold); e != LXW_NO_ERROR)
+        return fail("写入表头 " + cell_name(0, c) + " 失败：" + lxw_strerror(e));
+    }
+    for (size_t r = 0; r < rows.size(); ++r) {
+      for (size_t c = 0; c < rows[r].size(); ++c) {
+        if (lxw_error e = write_cell(r + 1, c, rows[r][c], nullptr); e != LXW_NO_ERROR) {
+          std::string why = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? "文本超过 Excel 单元格 32767 个字符的上限" : lxw_strerror(e);
+          return fail("写入单元格 " + cell_name(r + 1, c) + " 失败：" + why);
+        }
       }
     }
   }

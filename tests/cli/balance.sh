@@ -141,5 +141,22 @@ for a, b in zip(r["moves"][0::2], r["moves"][1::2]):
 print("moves", r["moved"], "CV", [round(x, 4) for x in before], "->", [round(x, 4) for x in after])
 '
 check "exchange reads teachers: an audit entry teachers.read" bash -c "sqlite3 city.db \"SELECT COUNT(*) FROM audit_log WHERE action = 'teachers.read'\" | grep -qx 1"
+"$YJ" balance report --db city.db --county 越城区 --format xlsx --out report.xlsx 2> /dev/null
+"$YJ" balance report --db city.db --county 越城区 --format html --out report.html 2> /dev/null
+check "report: the workbook has one sheet per indicator group and the county's CVs of evaluate" python3 -c '
+import json, zipfile, re
+z = zipfile.ZipFile("report.xlsx")
+names = re.findall(r"<sheet name=\"([^\"]+)\"", z.read("xl/workbook.xml").decode())
+assert names == ["概况", "资源配置", "差异系数", "班额校额", "经费", "达标规划", "依据"], names
+ev = json.load(open("db.json"))
+cv = [c for c in ev["counties"] if c["county"] == "越城区"]
+html = open("report.html", encoding="utf-8").read()
+assert "越城区义务教育优质均衡" in html and "<svg" in html
+for c in cv:
+    for v in c["cv"].values():
+        assert f"{v:.4f}" in html, (c["level"], v)
+'
+"$YJ" balance report --db city.db --county 越城区 --format pdf --out report.pdf 2> pdf.err
+check "report: PDF printed by Chromium with the Noto CJK font embedded" bash -c "head -c 5 report.pdf | grep -q '%PDF-' && grep -a -q 'FontName /[A-Z]*+NotoSansCJK' report.pdf"
 echo "balance cli: $n_ok passed, $n_fail failed"
 [ $n_fail -eq 0 ]
