@@ -207,6 +207,34 @@ size_t subject_of(const Pool& pool, const std::string& subject) {
   return static_cast<size_t>(std::find(pool.subjects.begin(), pool.subjects.end(), subject) - pool.subjects.begin());
 }
 
+// Swaps every teacher who must move with an eligible teacher of the same subject at another school: the
+// candidate (school, type) with the lowest cost(a, ta, b, tb), the first one on ties.
+template <class Cost>
+void place_must_movers(Setup& s, Balance& bal, Cost cost) {
+  Planner& p = s.planner;
+  for (size_t m : s.must) {
+    if (p.moved[m]) continue;
+    const auto& teacher = p.teachers[m];
+    size_t subject = subject_of(s.pool, teacher.subject), a = p.school_of[m];
+    int ta = type_of(teacher);
+    remove_from_pool(s.pool, subject, a, ta, m);
+    Candidate best;
+    for (size_t b = 0; b < p.schools.size(); ++b)
+      for (int tb = 0; tb < 4; ++tb)
+        if (b != a && !s.pool.lists[subject][b][tb].empty()) {
+          double d = cost(a, ta, b, tb);
+          if (d < best.delta - 1e-15) best = {subject, a, b, ta, tb, d};
+        }
+    if (!std::isfinite(best.delta)) {
+      ++p.plan.unplaced_must_move;
+      continue;
+    }
+    size_t partner = take(s.pool.lists[subject][best.b][best.tb]);
+    bal.swap(a, ta, best.b, best.tb);
+    p.record(m, partner, MoveReason::MaxYears);
+  }
+}
+
 void finish(Planner& p, const Balance& before, const Balance& after, const ExchangeRules& rules) {
   auto& plan = p.plan;
   plan.cv_above_degree_before = before.cv(0);
@@ -227,27 +255,8 @@ ExchangePlan plan_exchange(const std::vector<ExchangeSchool>& schools, const std
   const Balance before(schools, s.placed);
   Balance bal = before;
 
-  // (1) Teachers at the end of their stay: the best partner of the same subject at another school.
-  for (size_t m : s.must) {
-    if (p.moved[m]) continue;
-    size_t subject = subject_of(s.pool, teachers[m].subject), a = p.school_of[m];
-    int ta = type_of(teachers[m]);
-    remove_from_pool(s.pool, subject, a, ta, m);
-    Candidate best;
-    for (size_t b = 0; b < schools.size(); ++b)
-      for (int tb = 0; tb < 4; ++tb)
-        if (b != a && !s.pool.lists[subject][b][tb].empty()) {
-          double d = bal.delta(a, ta, b, tb);
-          if (d < best.delta - 1e-15) best = {subject, a, b, ta, tb, d};
-        }
-    if (!std::isfinite(best.delta)) {
-      ++p.plan.unplaced_must_move;
-      continue;
-    }
-    size_t partner = take(s.pool.lists[subject][best.b][best.tb]);
-    bal.swap(a, ta, best.b, best.tb);
-    p.record(m, partner, MoveReason::MaxYears);
-  }
+  // (1) Teachers at the end of their stay: the partner that helps the balance most (or harms it least).
+  place_must_movers(s, bal, [&](size_t a, int ta, size_t b, int tb) { return bal.delta(a, ta, b, tb); });
   auto apply = [&](const Candidate& c, MoveReason why) {
     size_t t1 = take(s.pool.lists[c.subject][c.a][c.ta]), t2 = take(s.pool.lists[c.subject][c.b][c.tb]);
     bal.swap(c.a, c.ta, c.b, c.tb);
@@ -281,22 +290,7 @@ ExchangePlan greedy_exchange(const std::vector<ExchangeSchool>& schools, const s
   const Balance before(schools, s.placed);
   Balance bal = before;
   // Teachers at the end of their stay: the first eligible teacher of the same subject at another school.
-  for (size_t m : s.must) {
-    if (p.moved[m]) continue;
-    size_t subject = subject_of(s.pool, teachers[m].subject), a = p.school_of[m];
-    int ta = type_of(teachers[m]);
-    remove_from_pool(s.pool, subject, a, ta, m);
-    bool placed = false;
-    for (size_t b = 0; b < schools.size() && !placed; ++b)
-      for (int tb = 0; tb < 4 && !placed; ++tb)
-        if (b != a && !s.pool.lists[subject][b][tb].empty()) {
-          size_t partner = take(s.pool.lists[subject][b][tb]);
-          bal.swap(a, ta, b, tb);
-          p.record(m, partner, MoveReason::MaxYears);
-          placed = true;
-        }
-    if (!placed) ++p.plan.unplaced_must_move;
-  }
+  place_must_movers(s, bal, [](size_t, int, size_t, int) { return 0.0; });
   int k = 1;  // backbone first, then above-degree, alternating
   size_t stuck = 0;
   while (p.plan.moves.size() < p.plan.required_moves && stuck < 2) {

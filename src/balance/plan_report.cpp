@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "balance/balance_report.hpp"
+#include "policy/policy_report.hpp"
 
 namespace youjun::balance {
 
@@ -24,11 +25,6 @@ double yuan(double v) { return std::round(v); }
 json part_ref(const std::vector<SchoolRecord>& records, const PartResult& p) {
   const auto& r = records[p.school];
   return {{"school_id", r.school_id}, {"name", r.name}, {"county", r.county}, {"level", stage_key(p.stage)}};
-}
-
-json rule_json(const policy::Rule& r) {
-  return {{"key", r.key}, {"value", policy::format_value(r.value)}, {"cite", r.cite}, {"profile", r.profile},
-          {"citation", r.citation()}};
 }
 
 }  // namespace
@@ -109,9 +105,9 @@ json plan_json(const std::vector<SchoolRecord>& records, const Evaluation& e, co
                         {"cost_yuan", yuan(cp.cost)}});
   }
   json cost_rules = json::array();
-  for (const auto& r : costs.rules) cost_rules.push_back(rule_json(r));
+  for (const auto& r : costs.rules) cost_rules.push_back(policy::cited_rule_json(r));
   json rule_list = json::array();
-  for (const auto* r : rules.all()) rule_list.push_back(rule_json(*r));
+  for (const auto* r : rules.all()) rule_list.push_back(policy::cited_rule_json(*r));
   return {{"profile", profile},
           {"year", rules.year},
           {"schools", schools},

@@ -1,5 +1,6 @@
 #pragma once
 // Shared by the `youjun balance` subcommands: the school file, profile and year they all take.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,15 @@ struct BalanceInputs {
 };
 
 void add_balance_source_options(CLI::App* cmd, BalanceSource& src);
+
+// The database (migrated) and the school year of its facts: `school_year` when given, else the one starting in
+// `start_year` when that is not 0, else the newest. On failure prints why, sets exit_code, returns nullopt.
+struct FactsDb {
+  std::unique_ptr<store::Connection> db;
+  std::string school_year;
+  std::vector<std::string> years;  // with facts, newest first
+};
+std::optional<FactsDb> open_facts_db(const DbArgs& args, const std::string& school_year, int start_year, int& exit_code);
 // Loads the profile's rules and the school file; on failure prints why, sets exit_code, returns nullopt.
 std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& exit_code);
 int this_year();

@@ -19,23 +19,48 @@ int this_year() {
   return 1900 + local.tm_year;
 }
 
+std::optional<FactsDb> open_facts_db(const DbArgs& args, const std::string& school_year, int start_year, int& exit_code) {
+  exit_code = kExitOk;
+  auto db = store::open_database(args.url);
+  if (!db) {
+    exit_code = fail(db.error().message);
+    return std::nullopt;
+  }
+  if (auto m = store::migrate(**db); !m) {
+    exit_code = fail(m.error().message);
+    return std::nullopt;
+  }
+  auto years = balance::fact_years(**db);
+  if (!years) {
+    exit_code = fail(years.error().message);
+    return std::nullopt;
+  }
+  FactsDb out{std::move(*db), school_year, std::move(*years)};
+  for (const auto& y : out.years)
+    if (out.school_year.empty() && (start_year == 0 || balance::rules_year_of(y) == start_year)) out.school_year = y;
+  if (out.school_year.empty()) {
+    if (out.years.empty()) exit_code = fail("数据库中没有学校年度数据（school_facts）：请先导入");
+    else std::fprintf(stderr, "没有 %d 学年的学校年度数据\n", start_year), exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  return out;
+}
+
 namespace {
 
 // The records of one school year from the database; fills in.school_year.
 int records_from_db(const BalanceSource& src, BalanceInputs& in) {
-  auto db = store::open_database(src.db.url);
-  if (!db) return fail(db.error().message);
-  if (auto m = store::migrate(**db); !m) return fail(m.error().message);
-  auto facts = balance::select_facts(**db, src.school_year);
-  if (!facts) return fail(facts.error().message);
-  if (facts->school_year.empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
-  in.school_year = facts->school_year;
-  if (facts->records.empty()) {
-    std::fprintf(stderr, "学年 %s 没有义务教育学校的年度数据（有数据的学年：%zu 个）\n", in.school_year.c_str(),
-                 facts->years.size());
+  int code = kExitOk;
+  auto facts_db = open_facts_db(src.db, src.school_year, 0, code);
+  if (!facts_db) return code;
+  auto records = balance::records_from_facts(*facts_db->db, facts_db->school_year);
+  if (!records) return fail(records.error().message);
+  in.school_year = facts_db->school_year;
+  if (records->empty()) {
+    std::fprintf(stderr, "学年 %s 没有义务教育学校的年度数据\n", in.school_year.c_str());
     return kExitBadInput;
   }
-  in.records = std::move(facts->records);
+  in.records = std::move(*records);
   return kExitOk;
 }
 

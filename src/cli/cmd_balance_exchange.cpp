@@ -7,6 +7,7 @@
 #include "balance/facts_records.hpp"
 #include "cli/balance_inputs.hpp"
 #include "cli/enroll_inputs.hpp"
+#include "policy/policy_report.hpp"
 #include "core/time_util.hpp"
 #include "store/migrations.hpp"
 
@@ -21,11 +22,6 @@ struct ExchangeArgs {
   size_t max_moves = 0;
   bool json = false;
 };
-
-nlohmann::json rule_json(const policy::Rule& r) {
-  return {{"key", r.key}, {"value", policy::format_value(r.value)}, {"cite", r.cite}, {"profile", r.profile},
-          {"citation", r.citation()}};
-}
 
 nlohmann::json plan_json(const balance::ExchangeInput& in, const balance::ExchangePlan& plan,
                          const balance::ExchangeRules& rules) {
@@ -46,8 +42,8 @@ nlohmann::json plan_json(const balance::ExchangeInput& in, const balance::Exchan
                      {"reason", balance::move_reason_key(m.reason)},
                      {"reason_zh", balance::move_reason_zh(m.reason)}});
   }
-  for (const auto& r : rules.applied) applied.push_back(rule_json(r));
-  for (const auto& r : in.applied) applied.push_back(rule_json(r));
+  for (const auto& r : rules.applied) applied.push_back(policy::cited_rule_json(r));
+  for (const auto& r : in.applied) applied.push_back(policy::cited_rule_json(r));
   return {{"county", in.district_name},
           {"district_code", in.district_code},
           {"schools", in.schools.size()},
@@ -75,25 +71,23 @@ int run_exchange(const ExchangeArgs& a) {
   }
   auto policy = policy::load_policy(a.profile);
   if (!policy) return fail(policy.error().message);
-  auto db = store::open_database(a.db.url);
-  if (!db) return fail(db.error().message);
-  if (auto m = store::migrate(**db); !m) return fail(m.error().message);
-  auto years = balance::fact_years(**db);
-  if (!years) return fail(years.error().message);
-  std::string school_year = a.school_year.empty() && !years->empty() ? years->front() : a.school_year;
-  if (school_year.empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
+  int code = kExitOk;
+  auto facts_db = open_facts_db(a.db, a.school_year, 0, code);
+  if (!facts_db) return code;
+  auto& db = facts_db->db;
+  const std::string& school_year = facts_db->school_year;
   int year = a.year ? a.year : balance::rules_year_of(school_year);
   auto rules = balance::exchange_rules(*policy, year);
   if (!rules) return fail(rules.error().message);
   rules->max_moves = a.max_moves;
   auto stage = a.level == "primary" ? balance::Stage::Primary : balance::Stage::Junior;
-  auto in = balance::exchange_input(**db, *policy, a.county, stage, school_year, year);
+  auto in = balance::exchange_input(*db, *policy, a.county, stage, school_year, year);
   if (!in) {
     std::fprintf(stderr, "%s\n", in.error().message.c_str());
     return kExitBadInput;
   }
   nlohmann::json detail = {{"county", in->district_code}, {"level", a.level}, {"teachers", in->teachers.size()}};
-  if (auto audited = auth::record_audit(**db, {cli_actor(), "teachers.read", "exchange", detail.dump()}, now_unix());
+  if (auto audited = auth::record_audit(*db, {cli_actor(), "teachers.read", "exchange", detail.dump()}, now_unix());
       !audited)
     return fail("写审计日志失败: " + audited.error().message);
   auto plan = balance::plan_exchange(in->schools, in->teachers, *rules);

@@ -9,6 +9,7 @@
 #include "balance/funding.hpp"
 #include "cli/balance_inputs.hpp"
 #include "cli/enroll_inputs.hpp"
+#include "policy/policy_report.hpp"
 #include "store/migrations.hpp"
 
 namespace youjun::cli {
@@ -53,25 +54,21 @@ nlohmann::json funding_json(const balance::FundingReport& r, const balance::Fund
                         {"training_payroll_share", optional_json(c.training_payroll_share)},
                         {"payroll_share_target", optional_json(rules.payroll_share_target)},
                         {"payroll_target_met", c.payroll_target_met ? nlohmann::json(*c.payroll_target_met) : nullptr}});
-  for (const auto& rule : rules.applied)
-    applied.push_back({{"key", rule.key}, {"value", policy::format_value(rule.value)}, {"cite", rule.cite},
-                       {"profile", rule.profile}, {"citation", rule.citation()}});
+  for (const auto& rule : rules.applied) applied.push_back(policy::cited_rule_json(rule));
   return {{"schools", schools}, {"counties", counties}, {"rules", applied}};
 }
 
 int run_funding(const FundingArgs& a) {
   auto policy = policy::load_policy(a.profile);
   if (!policy) return fail(policy.error().message);
-  auto db = store::open_database(a.db.url);
-  if (!db) return fail(db.error().message);
-  if (auto m = store::migrate(**db); !m) return fail(m.error().message);
-  auto years = balance::fact_years(**db);
-  if (!years) return fail(years.error().message);
-  std::string school_year = a.school_year.empty() && !years->empty() ? years->front() : a.school_year;
-  if (school_year.empty()) return fail("数据库中没有学校年度数据（school_facts）：请先导入");
+  int code = kExitOk;
+  auto facts_db = open_facts_db(a.db, a.school_year, 0, code);
+  if (!facts_db) return code;
+  auto& db = facts_db->db;
+  const std::string& school_year = facts_db->school_year;
   auto rules = balance::funding_rules(*policy, a.year ? a.year : balance::rules_year_of(school_year));
   if (!rules) return fail(rules.error().message);
-  auto lines = balance::budget_lines(**db, school_year);
+  auto lines = balance::budget_lines(*db, school_year);
   if (!lines) return fail(lines.error().message);
   auto report = balance::check_funding(*lines, *rules);
   auto body = funding_json(report, *rules);

@@ -53,26 +53,19 @@ int run_report(const ReportArgs& a) {
   }
   auto policy = policy::load_policy(a.profile);
   if (!policy) return fail(policy.error().message);
-  auto db = store::open_database(a.db.url);
-  if (!db) return fail(db.error().message);
-  if (auto m = store::migrate(**db); !m) return fail(m.error().message);
-  auto district = (*db)->query("SELECT code, name FROM districts WHERE code = ? OR name = ?", {a.county, a.county});
+  int code = kExitOk;
+  auto facts_db = open_facts_db(a.db, a.school_year, a.year, code);
+  if (!facts_db) return code;
+  auto& db = facts_db->db;
+  const std::string& school_year = facts_db->school_year;
+  auto district = db->query("SELECT code, name FROM districts WHERE code = ? OR name = ?", {a.county, a.county});
   if (!district) return fail(district.error().message);
   if (district->empty()) {
     std::fprintf(stderr, "未知的区县 %s（用行政区划代码或名称）\n", a.county.c_str());
     return kExitBadInput;
   }
-  std::string code = (*district)[0].text(0), name = (*district)[0].text(1);
-  auto years = balance::fact_years(**db);
-  if (!years) return fail(years.error().message);
-  std::string school_year = a.school_year;
-  for (const auto& y : *years)
-    if (school_year.empty() && (a.year == 0 || balance::rules_year_of(y) == a.year)) school_year = y;
-  if (school_year.empty()) {
-    std::fprintf(stderr, "没有%s的学校年度数据\n", a.year ? (std::to_string(a.year) + " 学年").c_str() : "");
-    return kExitBadInput;
-  }
-  auto records = balance::records_from_facts(**db, school_year, code);
+  std::string code_of_county = (*district)[0].text(0), name = (*district)[0].text(1);
+  auto records = balance::records_from_facts(*db, school_year, code_of_county);
   if (!records) return fail(records.error().message);
   if (records->empty()) {
     std::fprintf(stderr, "%s 在 %s 学年没有义务教育学校的年度数据\n", name.c_str(), school_year.c_str());
@@ -85,7 +78,7 @@ int run_report(const ReportArgs& a) {
   if (!costs) return fail(costs.error().message);
   auto funding_rules = balance::funding_rules(*policy, rules_year);
   if (!funding_rules) return fail(funding_rules.error().message);
-  auto lines = balance::budget_lines(**db, school_year);
+  auto lines = balance::budget_lines(*db, school_year);
   if (!lines) return fail(lines.error().message);
   std::vector<balance::BudgetLine> county_lines;
   for (auto& l : *lines)
