@@ -89,6 +89,14 @@ void county_json(JsonWriter& w, const CountyResult& c, const BalanceRules& rules
   for (int i = 0; i < kIndicatorCount; ++i) w.key(kIndicators[i].key).value(round6(c.mean[i]));
   w.end_object();
   w.key("compliant_schools").value(c.compliant_schools).key("all_schools_compliant").value(c.compliant_schools == c.schools);
+  double rate = c.schools ? static_cast<double>(c.compliant_schools) / static_cast<double>(c.schools) : 0;
+  w.key("standardization_rate").value(round6(rate));
+  if (rules.standardization_min) {
+    const auto& m = *rules.standardization_min;
+    w.key("standardization_min").value(std::get<double>(m.value));
+    w.key("standardization_met").value(within(rate, m.compare.empty() ? ">=" : m.compare, std::get<double>(m.value)));
+    w.key("standardization_cite").value(m.cite);
+  }
   w.end_object();
 }
 

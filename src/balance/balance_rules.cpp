@@ -18,6 +18,7 @@ std::vector<const policy::Rule*> BalanceRules::all() const {
                         &small_school})
     out.push_back(r);
   if (small_if_zero_entry) out.push_back(&*small_if_zero_entry);
+  if (standardization_min) out.push_back(&*standardization_min);
   return out;
 }
 
@@ -72,6 +73,10 @@ Result<BalanceRules> balance_rules(const policy::Policy& p, int year) {
   if (p.has("small_school.zero_entry_grade")) {
     auto r = p.rule_at("small_school.zero_entry_grade", year);
     if (r && std::holds_alternative<bool>(r->value) && std::get<bool>(r->value)) b.small_if_zero_entry = *r;
+  }
+  if (p.has("standardization.rate.min")) {
+    auto r = p.rule_at("standardization.rate.min", year);
+    if (r && std::holds_alternative<double>(r->value)) b.standardization_min = *r;
   }
   return b;
 }

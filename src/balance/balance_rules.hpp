@@ -26,6 +26,9 @@ struct BalanceRules {
   policy::Rule school_size_primary, school_size_junior, school_size_nine_year, school_size_twelve_year;
   policy::Rule small_school;                        // small_school.threshold
   std::optional<policy::Rule> small_if_zero_entry;  // small_school.zero_entry_grade (绍兴 [extends])
+  // standardization.rate.min (钦州 85 % from 2022, 001 二(十五); 绍兴 100 %, 004 三(八)): the share of a
+  // county's schools that meet the standard, read here as compliant with the resource rule.
+  std::optional<policy::Rule> standardization_min;
 
   double floor(Stage s, int i) const;
   // Every rule above, for the result's "rules" list.

@@ -89,6 +89,14 @@ TEST(BalanceEvaluation, FiveSchoolCvWorkedOnPaper) {
   EXPECT_DOUBLE_EQ(j["schools"][3]["failures"][0]["value"].get<double>(), 3.0);
   EXPECT_DOUBLE_EQ(j["schools"][3]["failures"][0]["floor"].get<double>(), 4.5);
   EXPECT_EQ(j["schools"][3]["failures"][0]["cite"], "教督〔2017〕6号 第六条(四)");
+  // 办学条件标准化率: 3 of 5 compliant = 0.6; the national profile sets no minimum, 钦州 (from 2022) 85 %.
+  EXPECT_DOUBLE_EQ(j["counties"][0]["standardization_rate"].get<double>(), 0.6);
+  EXPECT_FALSE(j["counties"][0].contains("standardization_met"));
+  auto qinzhou = rules_of("qinzhou", 2022);
+  auto jq = nlohmann::json::parse(evaluation_json(records, evaluate(records, qinzhou), qinzhou, "qinzhou"));
+  EXPECT_DOUBLE_EQ(jq["counties"][0]["standardization_min"].get<double>(), 0.85);
+  EXPECT_FALSE(jq["counties"][0]["standardization_met"].get<bool>());
+  EXPECT_EQ(jq["counties"][0]["standardization_cite"], "001 钦州, 二(十五)");
 }
 
 // 100 pupils; backbone teachers exactly 1 per 100 (the floor itself: met). Teaching area 382.5 m² is

@@ -396,6 +396,7 @@ export default {
     empty: 'No children linked to this account',
   },
   balance: {
+    standardization: 'Standardised',
     title: 'Balanced development: resources',
     basis: 'Basis: 教督〔2017〕6号 Art. 6 (7 resource indicators, between-school CV)',
     noFacts: 'No school facts yet: import the school facts under Data import',

@@ -396,6 +396,7 @@ export default {
     empty: '暂无关联的学生',
   },
   balance: {
+    standardization: '标准化率',
     title: '优质均衡 资源配置',
     basis: '依据：教督〔2017〕6号 第六条（7 项资源配置指标、校际差异系数）',
     noFacts: '没有学校年度数据：请先在“数据导入”中导入学校年度数据',
