@@ -29,6 +29,7 @@ ApiResponse handle_audit(RequestContext& c);
 ApiResponse handle_migrant_share(RequestContext& c);
 ApiResponse handle_balance_evaluation(RequestContext& c);
 ApiResponse handle_balance_plan(RequestContext& c);
+ApiResponse handle_school_balance(RequestContext& c);
 ApiResponse handle_runs(RequestContext& c);
 ApiResponse handle_create_run(RequestContext& c);
 ApiResponse handle_run(RequestContext& c);

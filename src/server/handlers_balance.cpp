@@ -87,4 +87,34 @@ ApiResponse handle_balance_plan(RequestContext& c) {
   return ApiResponse::json(200, body);
 }
 
+// GET /api/v1/schools/{code}/balance — one school's parts: the 7 indicators against their floors, the failing
+// ones explained, and its cheapest additions (a principal sees their own school; the county CVs are not shown).
+ApiResponse handle_school_balance(RequestContext& c) {
+  ApiResponse error;
+  std::unique_ptr<policy::Policy> policy;
+  auto r = balance_request(c, policy, error);
+  if (!r) return error;
+  const std::string& code = c.req.path_params.at("code");
+  std::vector<balance::SchoolRecord> mine;
+  for (auto& rec : r->facts.records)
+    if (rec.school_id == code) mine.push_back(std::move(rec));
+  if (mine.empty()) return error_response(404, "学校 " + code + " 在 " + r->facts.school_year + " 学年没有义务教育年度数据");
+  auto costs = balance::unit_costs(*policy, r->rules.year);
+  if (!costs) return internal_error("balance plan: " + costs.error().message);
+  auto evaluation = balance::evaluate(mine, r->rules);
+  auto plan = balance::make_plan(mine, evaluation, r->rules, *costs);
+  auto full = nlohmann::json::parse(balance::evaluation_json(mine, evaluation, r->rules, r->profile));
+  auto planned = balance::plan_json(mine, evaluation, plan, r->rules, *costs, r->profile);
+  nlohmann::json floors = nlohmann::json::object();
+  for (auto stage : {balance::Stage::Primary, balance::Stage::Junior}) {
+    nlohmann::json f = nlohmann::json::object();
+    for (int i = 0; i < balance::kIndicatorCount; ++i) f[balance::kIndicators[i].key] = r->rules.floor(stage, i);
+    floors[balance::stage_key(stage)] = f;
+  }
+  nlohmann::json body = {{"profile", r->profile},       {"year", r->rules.year}, {"schools", full["schools"]},
+                         {"plan", planned["schools"]},   {"floors", floors},      {"rules", full["rules"]}};
+  add_selection(body, *r);
+  return ApiResponse::json(200, body);
+}
+
 }  // namespace youjun::server

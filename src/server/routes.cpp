@@ -33,6 +33,8 @@ const std::vector<Route>& api_routes() {
        "修改学校基本信息（乐观并发：须带 row_version）"},
       {"GET", "/api/v1/schools/{code}/students", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_students,
        "学生名单（脱敏，记入审计）"},
+      {"GET", "/api/v1/schools/{code}/balance", Access::Roles, readers, Scope::OwnSchoolPath, false, handle_school_balance,
+       "学校优质均衡指标与达标规划"},
       {"GET", "/api/v1/import/kinds", Access::Roles, importers, Scope::OwnSchoolFilter, false, handle_import_kinds,
        "导入类型"},
       {"POST", "/api/v1/import/{kind}", Access::Roles, importers, Scope::OwnSchoolRows, true, handle_import, "导入数据"},

@@ -246,6 +246,28 @@ try {
     await shot('school-students')
   })
 
+  await test('school detail 优质均衡 tab: the 7 indicators against their floors, as the API computes them', async () => {
+    await page.locator(tid('school-tabs') + ' .el-tabs__item', { hasText: '优质均衡指标' }).click()
+    await page.locator(tid('school-balance')).waitFor()
+    const codeInUrl = decodeURIComponent(page.url().split('/schools/')[1] || '').split(/[?#]/)[0]
+    const api = await page.evaluate(async (c) => {
+      const r = await fetch(`/api/v1/schools/${encodeURIComponent(c)}/balance`)
+      return { status: r.status, body: await r.json() }
+    }, codeInUrl)
+    if (api.status === 404) {
+      assert.ok((await page.locator(tid('school-balance')).innerText()).includes('没有'), 'explains there are no facts')
+    } else {
+      await page.locator(tid('school-balance') + ' tbody tr').first().waitFor()
+      const rows = await page.locator(tid('school-balance') + ' tbody tr').count()
+      assert.equal(rows, 7 * api.body.schools.length, 'seven indicator rows per level')
+      const text = await page.locator(tid('school-balance')).innerText()
+      const p = api.body.schools[0]
+      assert.ok(text.includes(`${p.met_count} / 7`), `met count ${p.met_count} / 7 shown`)
+      assert.ok(text.includes(Number(p.values.teaching_area_per_student).toFixed(2)), 'teaching area per pupil shown')
+    }
+    await shot('school-balance')
+  })
+
   await test('import rejects a schools file with a bad 学段 and lists the row error', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-'))
     const file = path.join(dir, 'e2e-bad-schools.csv')

@@ -121,6 +121,8 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
   m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
   m["GET /api/v1/balance/evaluation"] = {get("/api/v1/balance/evaluation"), nullptr};
+  m["GET /api/v1/schools/{code}/balance"] = {get(std::string("/api/v1/schools/") + kSchoolA + "/balance"),
+                                             get(std::string("/api/v1/schools/") + kSchoolB + "/balance")};
   m["GET /api/v1/balance/plan"] = {get("/api/v1/balance/plan?profile=shaoxing"), nullptr};
   return m;
 }
@@ -228,6 +230,14 @@ TEST_P(RbacTest, BalanceEvaluationOfTheNewestOrAChosenSchoolYear) {
   auto plan = h.json_of(h.send({"GET", "/api/v1/balance/plan"}, &staff));
   ASSERT_EQ(plan["schools"].size(), 2u);
   EXPECT_TRUE(plan["schools"][0]["compliant_after"].get<bool>());
+  // A principal sees their own school: 78 pupils, its floors and its plan.
+  Login head = h.login("head-a");
+  auto own = h.json_of(h.send({"GET", std::string("/api/v1/schools/") + kSchoolA + "/balance"}, &head));
+  ASSERT_EQ(own["schools"].size(), 1u) << own.dump();
+  EXPECT_EQ(own["schools"][0]["students"], 78);
+  EXPECT_DOUBLE_EQ(own["floors"]["primary"]["teaching_area_per_student"].get<double>(), 4.5);
+  ASSERT_EQ(own["plan"].size(), 1u);
+  EXPECT_TRUE(own["plan"][0]["compliant_after"].get<bool>());
   auto unknown = h.send({"GET", "/api/v1/balance/evaluation?profile=nowhere"}, &staff);
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 400);

@@ -96,6 +96,7 @@ export const api = {
   migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
   balanceEvaluation: (query) => request('GET', '/balance/evaluation', { query }),
   balancePlan: (query) => request('GET', '/balance/plan', { query }),
+  schoolBalance: (code, query) => request('GET', `/schools/${encodeURIComponent(code)}/balance`, { query }),
   runs: () => request('GET', '/enroll/runs'),
   warnings: (query) => request('GET', '/enroll/warnings', { query }),
   datasets: () => request('GET', '/enroll/data'),

@@ -220,6 +220,8 @@ export default {
     view: 'View',
   },
   school: {
+    balanceTab: 'Balance indicators',
+    floor: 'Floor',
     basic: 'Basic information',
     facts: 'Facilities and staffing',
     factsOf: 'School year {year}',

@@ -220,6 +220,8 @@ export default {
     view: '查看',
   },
   school: {
+    balanceTab: '优质均衡指标',
+    floor: '标准',
     basic: '基本信息',
     facts: '办学条件',
     factsOf: '{year} 学年办学条件',
