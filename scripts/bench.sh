@@ -5,6 +5,7 @@
 #  2. demo city generated and loaded (scale 1.0);
 #  3. enrollment matching at city scale (scripts/bench_enroll.sh, issue 6).
 #  4. balance evaluate on 20,000 schools (scripts/bench_balance.sh, issue 4).
+#  5. high-school admission, 300,000 students × 15 choices (scripts/bench_admit.sh, issue 7).
 set -euo pipefail
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,3 +56,4 @@ echo "demo city: generate $(secs "$t0" "$t1") s + load $(secs "$t1" "$t2") s = $
 # 3. Enrollment matching (issue 6).
 bash scripts/bench_enroll.sh "$BUILD" "$OUT"
 bash scripts/bench_balance.sh "$BUILD" "$OUT"
+bash scripts/bench_admit.sh "$BUILD" "$OUT"

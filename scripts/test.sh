@@ -2,7 +2,7 @@
 # Runs every test suite and ends with one line: "N passed, N failed".
 #   unit + integration: GoogleTest (build/youjun_tests)
 #   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract), tests/cli/enroll.sh,
-#                       tests/cli/balance.sh
+#                       tests/cli/balance.sh, tests/cli/admit.sh
 #   e2e:                tests/e2e (real server on a free loopback port, real Chromium)
 set -uo pipefail
 BUILD=${1:-build}
@@ -53,6 +53,13 @@ balance_rc=$?
 grep '^not ok' "$OUT/balance_cli.log"; tail -n 1 "$OUT/balance_cli.log"
 count_tap "$OUT/balance_cli.log"
 if [ $balance_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/balance_cli.log"; then failed=$((failed + 1)); cat "$OUT/balance_cli.log"; fi
+
+echo "== 高中招生命令行测试 admit CLI (quota, score, match, verify, reference recomputation)"
+bash tests/cli/admit.sh "$BUILD/youjun" > "$OUT/admit_cli.log" 2>&1
+admit_rc=$?
+grep '^not ok' "$OUT/admit_cli.log"; tail -n 1 "$OUT/admit_cli.log"
+count_tap "$OUT/admit_cli.log"
+if [ $admit_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/admit_cli.log"; then failed=$((failed + 1)); cat "$OUT/admit_cli.log"; fi
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

@@ -32,6 +32,7 @@ void register_user_commands(CLI::App& app, Runner& selected);
 void register_audit_commands(CLI::App& app, Runner& selected);
 void register_enroll_commands(CLI::App& app, Runner& selected);
 void register_balance_commands(CLI::App& app, Runner& selected);
+void register_admit_commands(CLI::App& app, Runner& selected);
 
 // Prints a message on stderr and returns kExitFailure.
 int fail(const std::string& message);

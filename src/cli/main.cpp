@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   register_audit_commands(app, selected);
   register_enroll_commands(app, selected);
   register_balance_commands(app, selected);
+  register_admit_commands(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -49,6 +49,8 @@ class JsonWriter {
     return *this;
   }
   JsonWriter& null() { return comma(), out_ += "null", *this; }
+  // A value already written as JSON text (e.g. a small nlohmann::json dumped).
+  JsonWriter& raw(std::string_view json) { return comma(), out_ += json, *this; }
   // A line break between elements, for files people read (one school per line). With a sink, the
   // text so far goes out once it passes 1 MiB, so a 30 MB result never sits in memory whole.
   JsonWriter& newline() {

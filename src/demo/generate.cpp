@@ -116,6 +116,14 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   if (auto st = write_text(path("lottery_seats.csv"), lottery.seats); !st) return st.error();
   files.push_back({"lottery_seats.csv", "lottery_seats", lottery.schools, ""});
 
+  auto zhongkao = zhongkao_files(city);
+  if (auto st = write_text(path("zk_juniors.csv"), zhongkao.juniors); !st) return st.error();
+  files.push_back({"zk_juniors.csv", "zhongkao_juniors", zhongkao.junior_rows, ""});
+  if (auto st = write_text(path("zk_high_schools.csv"), zhongkao.high_schools); !st) return st.error();
+  files.push_back({"zk_high_schools.csv", "zhongkao_high_schools", zhongkao.high_school_rows, ""});
+  if (auto st = write_text(path("zk_candidates.csv"), zhongkao.candidates); !st) return st.error();
+  files.push_back({"zk_candidates.csv", "zhongkao_candidates", zhongkao.candidate_rows, ""});
+
   if (auto st = write_text(path("README.txt"), readme_text(city, summary)); !st) return st.error();
   for (auto& f : files) f.sha256 = file_sha256(path(f.name.c_str()));
   if (auto st = write_text(path("manifest.json"), manifest_json(city, summary, files)); !st) return st.error();

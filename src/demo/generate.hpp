@@ -40,6 +40,15 @@ struct LotteryFiles {
 };
 LotteryFiles lottery_files(const City& city);
 
+// The 中考 cycle (zhongkao_files.cpp): the junior schools with their graduates, the high schools with
+// plans (优质 = the urban ones), and each graduate's scores and lists, for `youjun admit quota | score |
+// match`. 考生号 are ZK<year><serial>: never an ID number, since results are published.
+struct ZhongkaoFiles {
+  std::string juniors, high_schools, candidates;
+  size_t junior_rows = 0, high_school_rows = 0, candidate_rows = 0;
+};
+ZhongkaoFiles zhongkao_files(const City& city);
+
 // Scales accepted by the command line.
 constexpr double kMinScale = 0.001, kMaxScale = 20;
 

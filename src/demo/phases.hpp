@@ -17,6 +17,7 @@ enum Stream : uint64_t {
   kStreamCatchments = 8,
   kStreamSeatWarning = 9,
   kStreamLottery = 10,
+  kStreamZhongkao = 11,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -19,8 +19,9 @@ using youjun::test::small_demo;
 
 namespace {
 
-const char* kFiles[] = {"schools.csv",        "school_facts.csv", "teachers.csv", "students.csv",
-                        "catchments.geojson", "README.txt",       "manifest.json"};
+const char* kFiles[] = {"schools.csv",        "school_facts.csv", "teachers.csv",        "students.csv",
+                        "catchments.geojson", "README.txt",       "manifest.json",       "zk_juniors.csv",
+                        "zk_high_schools.csv", "zk_candidates.csv"};
 
 std::map<std::string, std::string> hashes_of(const std::string& dir) {
   std::map<std::string, std::string> h;
@@ -209,3 +210,26 @@ TEST(DemoFiles, ManifestCountsMatchTheFiles) {
     EXPECT_EQ(f["sha256"], sha256_hex(file_bytes(demo_file(f["file"].get<std::string>())))) << f["file"];
   EXPECT_NE(file_bytes(demo_file("README.txt")).find("学区"), std::string::npos);
 }
+
+namespace {
+
+// The 中考 files agree with the students: each junior school's graduates are its grade-9 students in
+// students.csv, and there is one candidate row per graduate, from that school.
+TEST(DemoFiles, ZhongkaoGraduatesAreTheGrade9Students) {
+  DemoTable students("students.csv"), juniors("zk_juniors.csv"), candidates("zk_candidates.csv");
+  std::map<std::string, int> grade9, listed, per_school;
+  for (size_t r = 0; r < students.rows(); ++r)
+    if (students.number(r, "年级") == 9) ++grade9[students.at(r, "学校代码")];
+  int total = 0;
+  for (size_t r = 0; r < juniors.rows(); ++r) {
+    listed[juniors.at(r, "js_id")] = juniors.number(r, "graduates");
+    total += juniors.number(r, "graduates");
+  }
+  for (const auto& [school, n] : grade9) EXPECT_EQ(listed[school], n) << school;
+  for (size_t r = 0; r < candidates.rows(); ++r) ++per_school[candidates.at(r, "js_id")];
+  for (const auto& [school, n] : listed) EXPECT_EQ(per_school[school], n) << school;
+  EXPECT_EQ(static_cast<int>(candidates.rows()), total);
+  EXPECT_GT(total, 100);
+}
+
+}  // namespace

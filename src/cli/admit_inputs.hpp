@@ -1,0 +1,36 @@
+#pragma once
+// Shared by the `youjun admit` subcommands (cmd_admit.cpp, cmd_admit_match.cpp).
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "admit/admit_rules.hpp"
+#include "admit/quota.hpp"
+#include "admit/score.hpp"
+#include "cli/cli.hpp"
+#include "io/table.hpp"
+#include "policy/policy.hpp"
+
+namespace youjun::cli {
+
+int current_year();
+// The profile, or nullopt with the message printed.
+std::optional<policy::Policy> load_profile(const std::string& name);
+
+struct QuotaRun {
+  admit::QuotaPolicy policy;
+  std::vector<admit::HighSchool> high_schools;
+  std::vector<admit::JuniorSchool> juniors;
+  std::vector<admit::QuotaAllocation> allocations;
+};
+// Reads both files and allocates; on failure prints why and sets exit_code (2 bad input, 1 profile).
+std::optional<QuotaRun> run_quota_allocation(const std::string& high_schools_path, const std::string& juniors_path,
+                                             const policy::Policy& policy, int year, int& exit_code);
+nlohmann::json quota_result_json(const QuotaRun& run, const policy::Policy& policy, int year, const nlohmann::json& rules);
+std::string scores_csv(const io::Table& input, const admit::ScoreScheme& scheme, const std::vector<admit::StudentScore>& scores);
+
+void add_admit_match_commands(CLI::App* admit, Runner& selected);
+void add_admit_export_command(CLI::App* admit, Runner& selected);  // cmd_admit_export.cpp
+
+}  // namespace youjun::cli
