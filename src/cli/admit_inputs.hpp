@@ -18,16 +18,9 @@ int current_year();
 // The profile, or nullopt with the message printed.
 std::optional<policy::Policy> load_profile(const std::string& name);
 
-struct QuotaRun {
-  admit::QuotaPolicy policy;
-  std::vector<admit::HighSchool> high_schools;
-  std::vector<admit::JuniorSchool> juniors;
-  std::vector<admit::QuotaAllocation> allocations;
-};
-// Reads both files and allocates; on failure prints why and sets exit_code (2 bad input, 1 profile).
-std::optional<QuotaRun> run_quota_allocation(const std::string& high_schools_path, const std::string& juniors_path,
-                                             const policy::Policy& policy, int year, int& exit_code);
-nlohmann::json quota_result_json(const QuotaRun& run, const policy::Policy& policy, int year, const nlohmann::json& rules);
+// `admit quota`'s JSON from the two files; on failure prints why and sets exit_code (2 bad input, 1 profile).
+std::optional<nlohmann::json> quota_from_files(const std::string& high_schools_path, const std::string& juniors_path,
+                                               const policy::Policy& policy, int year, int& exit_code);
 std::string scores_csv(const io::Table& input, const admit::ScoreScheme& scheme, const std::vector<admit::StudentScore>& scores);
 
 void add_admit_match_commands(CLI::App* admit, Runner& selected);

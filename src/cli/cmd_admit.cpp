@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "admit/admit_files.hpp"
+#include "admit/admit_run.hpp"
 #include "admit/admit_report.hpp"
 #include "admit/admit_rules.hpp"
 #include "admit/quota.hpp"
@@ -31,34 +32,25 @@ std::optional<policy::Policy> load_profile(const std::string& name) {
   return std::move(*policy);
 }
 
-std::optional<QuotaRun> run_quota_allocation(const std::string& high_schools_path, const std::string& juniors_path,
-                                             const policy::Policy& policy, int year, int& exit_code) {
-  exit_code = kExitFailure;
-  auto rules = admit::quota_policy(policy, year);
-  if (!rules) {
-    std::fprintf(stderr, "策略 %s：%s\n", policy.name().c_str(), rules.error().message.c_str());
-    return std::nullopt;
-  }
+std::optional<nlohmann::json> quota_from_files(const std::string& high_schools_path, const std::string& juniors_path,
+                                               const policy::Policy& policy, int year, int& exit_code) {
   exit_code = kExitBadInput;
   auto hs_table = read_input_table(high_schools_path);
   auto js_table = read_input_table(juniors_path);
   if (!hs_table || !js_table) return std::nullopt;
-  QuotaRun run{std::move(*rules), {}, {}, {}};
-  RowErrors errors = admit::read_high_schools(*hs_table, run.policy.rules.same_county, run.high_schools);
-  RowErrors more = admit::read_juniors(*js_table, run.juniors);
-  errors.insert(errors.end(), more.begin(), more.end());
+  RowErrors errors;
+  auto result = admit::compute_quota(*hs_table, *js_table, policy, year, errors);
   if (!errors.empty()) {
     report_row_errors(errors);
     return std::nullopt;
   }
-  run.allocations = admit::allocate_quotas(run.high_schools, run.juniors, run.policy.rules);
+  if (!result) {
+    exit_code = kExitFailure;
+    std::fprintf(stderr, "%s\n", result.error().message.c_str());
+    return std::nullopt;
+  }
   exit_code = kExitOk;
-  return run;
-}
-
-nlohmann::json quota_result_json(const QuotaRun& run, const policy::Policy& policy, int year, const nlohmann::json& rules) {
-  admit::QuotaContext context{run.high_schools, run.juniors, run.allocations, run.policy, policy.name(), year};
-  return admit::quota_to_json(context, rules);
+  return std::move(*result);
 }
 
 namespace {
@@ -83,14 +75,10 @@ std::string quota_summary(const nlohmann::json& r) {
 int run_quota(const QuotaArgs& a) {
   auto policy = load_profile(a.profile);
   if (!policy) return kExitFailure;
-  int year = a.year ? a.year : current_year();
   int code = kExitOk;
-  auto run = run_quota_allocation(a.high_schools, a.juniors, *policy, year, code);
-  if (!run) return code;
-  auto rules = cited_rules(*policy, run->policy.keys);
-  if (!rules) return kExitFailure;
-  auto result = quota_result_json(*run, *policy, year, *rules);
-  std::string text = a.json || !a.out.empty() ? result.dump(2) + "\n" : quota_summary(result);
+  auto result = quota_from_files(a.high_schools, a.juniors, *policy, a.year ? a.year : current_year(), code);
+  if (!result) return code;
+  std::string text = a.json || !a.out.empty() ? result->dump(2) + "\n" : quota_summary(*result);
   return write_output(a.out, text) ? kExitOk : kExitFailure;
 }
 

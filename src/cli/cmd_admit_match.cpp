@@ -7,6 +7,7 @@
 #include "admit/admission.hpp"
 #include "admit/admit_files.hpp"
 #include "admit/admit_report.hpp"
+#include "admit/admit_run.hpp"
 #include "cli/admit_inputs.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "enroll/lottery_number.hpp"
@@ -20,13 +21,6 @@ struct MatchArgs {
   std::string students, high_schools, quota, seed, profile = "national", out, explain, quota_min_total;
   int year = 0;
   bool json = false, timings = false;
-};
-
-struct PreparedAdmission {
-  admit::AdmissionProblem problem;
-  admit::AdmissionPolicy rules;
-  nlohmann::json quota_summary = nlohmann::json::object();  // QUOTA.json's share, profile and year
-  double read_seconds = 0, lottery_seconds = 0;
 };
 
 std::optional<nlohmann::json> read_json_file(const std::string& path) {
@@ -43,36 +37,16 @@ std::optional<nlohmann::json> read_json_file(const std::string& path) {
   }
 }
 
-// Lottery ranks for the students whose total and chain tie with someone: only they need a number.
-void rank_ties_by_lottery(admit::AdmissionProblem& p, const std::string& seed) {
-  std::vector<uint8_t> tied = admit::tied_students(p);
-  std::vector<std::string> ids;
-  std::vector<uint32_t> who;
-  for (uint32_t s = 0; s < p.student_count(); ++s)
-    if (tied[s]) ids.push_back(p.student_ids[s]), who.push_back(s);
-  auto numbers = enroll::lottery_numbers(seed, ids);
-  auto ranks = enroll::lottery_ranks(numbers, ids);
-  for (size_t k = 0; k < who.size(); ++k) p.lottery_rank[who[k]] = ranks[k];
-}
+struct Prepared {
+  admit::PreparedAdmission m;
+  double read_seconds = 0;
+};
 
-std::optional<PreparedAdmission> prepare(const MatchArgs& a, const policy::Policy& policy, int year, const std::string& seed,
-                                         int& exit_code) {
-  exit_code = kExitFailure;
-  PreparedAdmission m;
-  auto rules = admit::admission_policy(policy, year);
-  if (!rules) {
-    std::fprintf(stderr, "策略 %s：%s\n", policy.name().c_str(), rules.error().message.c_str());
-    return std::nullopt;
-  }
-  m.rules = std::move(*rules);
+std::optional<Prepared> prepare(const MatchArgs& a, const policy::Policy& policy, int year, const std::string& seed,
+                                int& exit_code) {
   exit_code = kExitBadInput;
   std::optional<admit::Milli> min_total;
   if (!a.quota_min_total.empty()) {
-    if (!m.rules.min_line_allowed) {
-      std::fprintf(stderr, "策略 %s 不设指标生最低控制线（admission.quota_allocation.min_line_allowed = false），不能使用 --quota-min-total\n",
-                   policy.name().c_str());
-      return std::nullopt;
-    }
     min_total = admit::parse_milli(a.quota_min_total);
     if (!min_total) {
       std::fprintf(stderr, "--quota-min-total 应为非负分数\n");
@@ -84,22 +58,19 @@ std::optional<PreparedAdmission> prepare(const MatchArgs& a, const policy::Polic
   auto students = read_input_table(a.students);
   auto quota = read_json_file(a.quota);
   if (!hs_table || !students || !quota) return std::nullopt;
-  std::vector<admit::HighSchool> high_schools;
-  RowErrors errors = admit::read_high_schools(*hs_table, false, high_schools);
-  if (errors.empty()) errors = admit::read_admission_input(*students, high_schools, *quota, a.quota, m.rules, m.problem);
+  RowErrors errors;
+  auto m = admit::prepare_admission(*students, *hs_table, *quota, a.quota, policy, year, seed, min_total, errors);
   if (!errors.empty()) {
     report_row_errors(errors);
     return std::nullopt;
   }
-  m.problem.quota_min_total = min_total;
-  for (const char* key : {"share", "profile", "year"})
-    if (quota->contains(key)) m.quota_summary[key] = (*quota)[key];
-  m.read_seconds = seconds_since(t0);
-  auto t1 = Clock::now();
-  rank_ties_by_lottery(m.problem, seed);
-  m.lottery_seconds = seconds_since(t1);
+  if (!m) {
+    std::fprintf(stderr, "%s\n", m.error().message.c_str());
+    if (!min_total) exit_code = kExitFailure;
+    return std::nullopt;
+  }
   exit_code = kExitOk;
-  return m;
+  return Prepared{std::move(*m), seconds_since(t0)};
 }
 
 std::string summary_text(const admit::AdmissionContext& c) {
@@ -118,14 +89,6 @@ std::string summary_text(const admit::AdmissionContext& c) {
   return out;
 }
 
-nlohmann::json rules_with_line(const nlohmann::json& rules, const admit::AdmissionProblem& p) {
-  nlohmann::json out = rules;
-  if (p.quota_min_total)
-    out.push_back({{"key", "quota_min_total"}, {"value", admit::milli_to_double(*p.quota_min_total)},
-                   {"cite", "本次录取设定的指标生最低控制线（--quota-min-total）"}, {"profile", "run"}});
-  return out;
-}
-
 int run_match(const MatchArgs& a) {
   auto seed = seed_or_report(a.seed);
   if (!seed) return kExitBadInput;
@@ -135,9 +98,7 @@ int run_match(const MatchArgs& a) {
   int code = kExitOk;
   auto prepared = prepare(a, *policy, year, *seed, code);
   if (!prepared) return code;
-  auto rules = cited_rules(*policy, prepared->rules.keys);
-  if (!rules) return kExitFailure;
-  const auto& p = prepared->problem;
+  const auto& p = prepared->m.problem;
   auto t = Clock::now();
   admit::Admission admission = admit::admit_students(p);
   double admit_seconds = seconds_since(t);
@@ -152,12 +113,12 @@ int run_match(const MatchArgs& a) {
     return write_output(a.out, a.json ? e.dump(2) + "\n" : admit::explanation_text(e)) ? kExitOk : kExitFailure;
   }
   t = Clock::now();
-  std::string text = a.json || !a.out.empty() ? admit::admission_to_json(context, rules_with_line(*rules, p), prepared->quota_summary)
+  std::string text = a.json || !a.out.empty() ? admit::admission_to_json(context, prepared->m.rules_json, prepared->m.quota_summary)
                                                : summary_text(context);
   bool written = write_output(a.out, text);
   if (a.timings)
-    std::fprintf(stderr, "用时 timings: read %.3f s, lottery %.3f s, admit %.3f s, output %.3f s\n", prepared->read_seconds,
-                 prepared->lottery_seconds, admit_seconds, seconds_since(t));
+    std::fprintf(stderr, "用时 timings: read and rank ties %.3f s, admit %.3f s, output %.3f s\n", prepared->read_seconds,
+                 admit_seconds, seconds_since(t));
   return written ? kExitOk : kExitFailure;
 }
 
@@ -212,7 +173,7 @@ int verify_admission(const VerifyArgs& v, const nlohmann::json& result) {
   int code = kExitOk;
   auto prepared = prepare(a, *policy, year, *seed, code);
   if (!prepared) return code;
-  const auto& p = prepared->problem;
+  const auto& p = prepared->m.problem;
   admit::Admission admission = admit::admit_students(p);
   admit::AdmissionContext context{p, admission, policy->name(), *seed, year};
   auto want = nlohmann::json::parse(admit::admission_to_json(context, nlohmann::json::array(), nlohmann::json::object()));
@@ -237,16 +198,15 @@ int verify_quota(const VerifyArgs& v, const nlohmann::json& result) {
   auto policy = load_profile(profile);
   if (!policy) return kExitFailure;
   int code = kExitOk;
-  auto run = run_quota_allocation(v.high_schools, v.juniors, *policy, year, code);
-  if (!run) return code;
-  auto want = quota_result_json(*run, *policy, year, nlohmann::json::array());
-  if (result.value("share", -1.0) != want["share"].get<double>())
+  auto want = quota_from_files(v.high_schools, v.juniors, *policy, year, code);
+  if (!want) return code;
+  if (result.value("share", -1.0) != (*want)["share"].get<double>())
     return mismatch("比例不符：结果为 " + result.value("share", nlohmann::json()).dump() + "，策略 " + profile + " " +
-                    std::to_string(year) + " 年为 " + want["share"].dump());
-  std::string diff = first_difference(result.value("high_schools", nlohmann::json()), want["high_schools"], "hs_id",
+                    std::to_string(year) + " 年为 " + (*want)["share"].dump());
+  std::string diff = first_difference(result.value("high_schools", nlohmann::json()), (*want)["high_schools"], "hs_id",
                                       {"plan", "quota_total", "by_junior"}, "高中");
   if (!diff.empty()) return mismatch(diff);
-  std::printf("一致 OK: %zu 所高中的名额分配与公开算法（策略 %s，%d 年）的计算完全相同\n", run->high_schools.size(),
+  std::printf("一致 OK: %zu 所高中的名额分配与公开算法（策略 %s，%d 年）的计算完全相同\n", (*want)["high_schools"].size(),
               profile.c_str(), year);
   return kExitOk;
 }

@@ -40,6 +40,14 @@ ApiResponse handle_datasets(RequestContext& c);
 ApiResponse handle_upload_dataset(RequestContext& c);
 ApiResponse handle_warnings(RequestContext& c);
 ApiResponse handle_locate(RequestContext& c);
+ApiResponse handle_admit_rounds(RequestContext& c);
+ApiResponse handle_create_admit_round(RequestContext& c);
+ApiResponse handle_admit_round(RequestContext& c);
+ApiResponse handle_edit_admit_quota(RequestContext& c);
+ApiResponse handle_admit_round_admit(RequestContext& c);
+ApiResponse handle_admit_round_publish(RequestContext& c);
+ApiResponse handle_admit_round_student(RequestContext& c);
+ApiResponse handle_admit_round_file(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

@@ -43,11 +43,6 @@ ApiResponse refusal_response(enroll::RunRefusal r, const std::string& id) {
   return error_response(status, enroll::refusal_message(r, id));
 }
 
-std::string part_text(const ApiRequest& req, const std::string& name) {
-  auto it = req.parts.find(name);
-  return it == req.parts.end() ? "" : it->second.content;
-}
-
 }  // namespace
 
 // GET /api/v1/enroll/runs

@@ -14,4 +14,10 @@ namespace youjun::server {
 std::optional<io::Table> uploaded_table(const ApiRequest& req, const std::string& field, const std::string& sheet_field,
                                         ApiResponse& error);
 
+// The text of multipart field `name` ("" when absent).
+inline std::string part_text(const ApiRequest& req, const std::string& name) {
+  auto it = req.parts.find(name);
+  return it == req.parts.end() ? "" : it->second.content;
+}
+
 }  // namespace youjun::server

@@ -120,6 +120,51 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
                                           nullptr};
   m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
   m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
+  // 高中招生轮次: one high school H1 (plan 2, quality), one junior J1, one candidate K1.
+  static const std::string kHs = "hs_id,name,plan,quality\nH1,一中,2,1\n";
+  static const std::string kJs = "js_id,name,county,graduates\nJ1,甲,县A,10\n";
+  static const std::string kCand =
+      "student_id,js_id,total,chinese,math,english,quota_eligible,quota_prefs,prefs\nK1,J1,500,100,100,100,1,H1,H1\n";
+  static const std::string kQuota =
+      R"({"share":0.5,"profile":"national","year":2026,"juniors":[{"js_id":"J1","quota_seats":1}],)"
+      R"("high_schools":[{"hs_id":"H1","plan":2,"quality":true,"quota_total":1,"share_of_plan":0.5,"by_junior":{"J1":1}}]})";
+  static int next_round = 0;
+  auto round_in = [&h](const char* status) {
+    std::string id = "2000-" + std::to_string(++next_round);
+    bool draft = std::string(status) == "draft";
+    h.exec("INSERT INTO admit_rounds (id, title, year, policy, status, version, high_schools_csv, juniors_csv, students_csv, "
+           "student_count, quota_json, seed, result_json, created_by, created_at) VALUES (?, 't', 2026, 'national', ?, 1, ?, ?, ?, "
+           "1, ?, ?, ?, 'test', '2000-01-01T00:00:00Z')",
+           {id, std::string(status), kHs, kJs, kCand, kQuota, draft ? store::Value{} : store::Value{std::string("0a")},
+            draft ? store::Value{} : store::Value{std::string(R"({"batches":[],"assignments":[],"high_schools":[]})")}});
+    return id;
+  };
+  std::string admitted = round_in("admitted");
+  m["GET /api/v1/admit/rounds"] = {get("/api/v1/admit/rounds"), nullptr};
+  m["POST /api/v1/admit/rounds"] = {[] {
+                                      return Call{"POST", "/api/v1/admit/rounds", "", "",
+                                                  {{"title", "测试中考", "", ""},
+                                                   {"year", "2026", "", ""},
+                                                   {"high_schools", kHs, "hs.csv", "text/csv"},
+                                                   {"juniors", kJs, "js.csv", "text/csv"},
+                                                   {"students", kCand, "st.csv", "text/csv"}}};
+                                    },
+                                    nullptr};
+  m["GET /api/v1/admit/rounds/{id}"] = {get("/api/v1/admit/rounds/" + admitted), nullptr};
+  m["PUT /api/v1/admit/rounds/{id}/quota"] = {[round_in] {
+                                                return Call{"PUT", "/api/v1/admit/rounds/" + round_in("draft") + "/quota",
+                                                            R"({"hs_id":"H1","js_id":"J1","seats":1,"version":1})"};
+                                              },
+                                              nullptr};
+  m["POST /api/v1/admit/rounds/{id}/admit"] = {[round_in] {
+                                                 return Call{"POST", "/api/v1/admit/rounds/" + round_in("draft") + "/admit",
+                                                             R"({"seed":"0b"})"};
+                                               },
+                                               nullptr};
+  m["POST /api/v1/admit/rounds/{id}/publish"] = {
+      [round_in] { return Call{"POST", "/api/v1/admit/rounds/" + round_in("admitted") + "/publish", ""}; }, nullptr};
+  m["GET /api/v1/admit/rounds/{id}/students/{student_id}"] = {get("/api/v1/admit/rounds/" + admitted + "/students/K1"), nullptr};
+  m["GET /api/v1/admit/rounds/{id}/files/{name}"] = {get("/api/v1/admit/rounds/" + admitted + "/files/quota.json"), nullptr};
   m["GET /api/v1/balance/evaluation"] = {get("/api/v1/balance/evaluation"), nullptr};
   m["GET /api/v1/schools/{code}/balance"] = {get(std::string("/api/v1/schools/") + kSchoolA + "/balance"),
                                              get(std::string("/api/v1/schools/") + kSchoolB + "/balance")};
