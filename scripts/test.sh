@@ -40,26 +40,23 @@ grep -E '^(not )?ok - ' "$OUT/cli.log" | grep '^not ok' ; tail -n 1 "$OUT/cli.lo
 count_tap "$OUT/cli.log"
 if [ $cli_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/cli.log"; then failed=$((failed + 1)); cat "$OUT/cli.log"; fi
 
+# run_cli_suite LOG SCRIPT: a TAP suite of tests/cli; its failures are shown, a crash without a
+# "not ok" line counts as one failure.
+run_cli_suite() {
+  local log="$OUT/$1" rc
+  bash "$2" "$BUILD/youjun" > "$log" 2>&1
+  rc=$?
+  grep '^not ok' "$log"; tail -n 1 "$log"
+  count_tap "$log"
+  if [ $rc -ne 0 ] && ! grep -q '^not ok - ' "$log"; then failed=$((failed + 1)); cat "$log"; fi
+}
+
 echo "== 招生命令行测试 enroll CLI (lottery, verify, matching)"
-bash tests/cli/enroll.sh "$BUILD/youjun" > "$OUT/enroll_cli.log" 2>&1
-enroll_rc=$?
-grep '^not ok' "$OUT/enroll_cli.log"; tail -n 1 "$OUT/enroll_cli.log"
-count_tap "$OUT/enroll_cli.log"
-if [ $enroll_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/enroll_cli.log"; then failed=$((failed + 1)); cat "$OUT/enroll_cli.log"; fi
-
+run_cli_suite enroll_cli.log tests/cli/enroll.sh
 echo "== 优质均衡命令行测试 balance CLI (evaluate, reference recomputation)"
-bash tests/cli/balance.sh "$BUILD/youjun" > "$OUT/balance_cli.log" 2>&1
-balance_rc=$?
-grep '^not ok' "$OUT/balance_cli.log"; tail -n 1 "$OUT/balance_cli.log"
-count_tap "$OUT/balance_cli.log"
-if [ $balance_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/balance_cli.log"; then failed=$((failed + 1)); cat "$OUT/balance_cli.log"; fi
-
+run_cli_suite balance_cli.log tests/cli/balance.sh
 echo "== 高中招生命令行测试 admit CLI (quota, score, match, verify, reference recomputation)"
-bash tests/cli/admit.sh "$BUILD/youjun" > "$OUT/admit_cli.log" 2>&1
-admit_rc=$?
-grep '^not ok' "$OUT/admit_cli.log"; tail -n 1 "$OUT/admit_cli.log"
-count_tap "$OUT/admit_cli.log"
-if [ $admit_rc -ne 0 ] && ! grep -q '^not ok - ' "$OUT/admit_cli.log"; then failed=$((failed + 1)); cat "$OUT/admit_cli.log"; fi
+run_cli_suite admit_cli.log tests/cli/admit.sh
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

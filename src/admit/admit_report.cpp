@@ -265,14 +265,33 @@ nlohmann::json explain_admission(const AdmissionContext& c, size_t s) {
   return out;
 }
 
+std::string number_text(const nlohmann::json& v) {
+  if (v.is_null()) return "";
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (d == static_cast<double>(static_cast<int64_t>(d))) return std::to_string(static_cast<int64_t>(d));
+  }
+  return v.dump();
+}
+
+namespace {
+
+std::string batch_text(const std::string& name) {
+  if (name == "quota") return "名额分配（quota）";
+  if (name == "unified") return "统一招生（unified）";
+  return name;
+}
+
+}  // namespace
+
 std::string explanation_text(const nlohmann::json& e) {
-  std::string out = "考生 " + e["student_id"].get<std::string>() + "：总分 " + e["total"].dump() + "，全体位次第 " +
+  std::string out = "考生 " + e["student_id"].get<std::string>() + "：总分 " + number_text(e["total"]) + "，全体位次第 " +
                     e["position"].dump() + (e["lottery_tie"].get<bool>() ? "（同分同序，由公开种子的抽签号排定）" : "") + "\n";
   out += e["hs_id"].is_null() ? "结果：未被录取\n"
-                              : "结果：" + e["batch"].get<std::string>() + " 批次第 " + e["choice_rank"].dump() + " 志愿 " +
+                              : "结果：" + batch_text(e["batch"].get<std::string>()) + " 批次第 " + e["choice_rank"].dump() + " 志愿 " +
                                     e["hs_id"].get<std::string>() + "\n";
   for (const auto& b : e["batches"]) {
-    out += "【" + b["batch"].get<std::string>() + " 批次】";
+    out += "【" + batch_text(b["batch"].get<std::string>()) + " 批次】";
     if (b.contains("note")) out += b["note"].get<std::string>();
     out += "\n";
     for (const auto& c : b["choices"]) {

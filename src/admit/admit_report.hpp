@@ -45,5 +45,7 @@ std::vector<std::vector<SchoolBatchResult>> school_batch_results(const Admission
 // Why student s got what they got: their place, and for every school above it in each batch the reason.
 nlohmann::json explain_admission(const AdmissionContext& c, size_t s);
 std::string explanation_text(const nlohmann::json& explanation);
+// A JSON number as people write it: 402 rather than 402.0, 402.5 as is; null as "".
+std::string number_text(const nlohmann::json& v);
 
 }  // namespace youjun::admit

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "admit/admit_files.hpp"
+#include "admit/admit_report.hpp"
 #include "cli/admit_inputs.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "io/table.hpp"
@@ -21,15 +22,6 @@ std::string batch_label(const std::string& batch) {
   if (batch == "quota") return "名额分配（指标到校）";
   if (batch == "unified") return "统一招生（平行志愿）";
   return batch;
-}
-
-std::string number_text(const nlohmann::json& v) {
-  if (v.is_null()) return "";
-  if (v.is_number_float()) {
-    double d = v.get<double>();
-    if (d == static_cast<double>(static_cast<long long>(d))) return std::to_string(static_cast<long long>(d));
-  }
-  return v.dump();
 }
 
 int run_export(const ExportArgs& a) {
@@ -66,13 +58,13 @@ int run_export(const ExportArgs& a) {
     io::XlsxSheet rest{"未录取", {"考生号", "总分", "全体位次"}, {}};
     for (const auto& s : r["assignments"]) {
       if (s["hs_id"].is_null()) {
-        if (a.school.empty()) rest.rows.push_back({s["student_id"], number_text(s["total"]), number_text(s["position"])});
+        if (a.school.empty()) rest.rows.push_back({s["student_id"], admit::number_text(s["total"]), admit::number_text(s["position"])});
         continue;
       }
       std::string hs = s["hs_id"];
       if (!a.school.empty() && hs != a.school) continue;
-      list.rows.push_back({hs, names.count(hs) ? names[hs] : "", batch_label(s["batch"]), number_text(s["choice_rank"]),
-                           s["student_id"], number_text(s["total"]), number_text(s["position"]),
+      list.rows.push_back({hs, names.count(hs) ? names[hs] : "", batch_label(s["batch"]), admit::number_text(s["choice_rank"]),
+                           s["student_id"], admit::number_text(s["total"]), admit::number_text(s["position"]),
                            s.value("lottery_tie", false) ? "是" : "否"});
     }
     // By school, then by place: the order a school's list is read in.
@@ -84,17 +76,17 @@ int run_export(const ExportArgs& a) {
     for (const auto& h : r["high_schools"]) {
       std::string hs = h["hs_id"];
       if (!a.school.empty() && hs != a.school) continue;
-      cutoffs.rows.push_back({hs, names.count(hs) ? names[hs] : "", number_text(h["plan"]), number_text(h["quota_seats"]),
-                              number_text(h["quota_filled"]), number_text(h["quota_returned"]), number_text(h["unified_filled"]),
-                              number_text(h["unified_cutoff_total"]), number_text(h["vacant"])});
+      cutoffs.rows.push_back({hs, names.count(hs) ? names[hs] : "", admit::number_text(h["plan"]), admit::number_text(h["quota_seats"]),
+                              admit::number_text(h["quota_filled"]), admit::number_text(h["quota_returned"]), admit::number_text(h["unified_filled"]),
+                              admit::number_text(h["unified_cutoff_total"]), admit::number_text(h["vacant"])});
     }
     io::XlsxSheet about{"说明", {"项目", "内容"}, {}};
     about.rows.push_back({"策略", r.value("profile", "")});
-    about.rows.push_back({"年份", number_text(r.value("year", nlohmann::json()))});
+    about.rows.push_back({"年份", admit::number_text(r.value("year", nlohmann::json()))});
     about.rows.push_back({"公开种子", r.value("seed", "")});
     if (r.contains("quota") && r["quota"].is_object())
-      about.rows.push_back({"名额分配比例", number_text(r["quota"].value("share", nlohmann::json())) + "（策略 " +
-                                                r["quota"].value("profile", "") + "，" + number_text(r["quota"].value("year", nlohmann::json())) + " 年）"});
+      about.rows.push_back({"名额分配比例", admit::number_text(r["quota"].value("share", nlohmann::json())) + "（策略 " +
+                                                r["quota"].value("profile", "") + "，" + admit::number_text(r["quota"].value("year", nlohmann::json())) + " 年）"});
     for (const auto& rule : r.value("rules", nlohmann::json::array())) {
       std::string value = rule["value"].is_string() ? rule["value"].get<std::string>() : rule["value"].dump();
       about.rows.push_back({rule.value("key", ""), value + "（" + rule.value("cite", "") + "）"});

@@ -3,7 +3,12 @@
 #include <chrono>
 #include <cstdio>
 
+#include "admit/admit_report.hpp"
+#include "admit/admit_run.hpp"
+#include "admit/rounds.hpp"
+#include "admit/score.hpp"
 #include "auth/accounts.hpp"
+#include "cli/admit_inputs.hpp"
 #include "core/time_util.hpp"
 #include "enroll/datasets.hpp"
 #include "enroll/runs.hpp"
@@ -110,6 +115,64 @@ int load_demo_lottery(store::Connection& db, const std::string& dir) {
   return kExitOk;
 }
 
+// The demo's 中考 under the 绍兴 profile (60 %, quota within the county), 招生年份 2026: scored with the
+// profile's scheme, then two rounds so the 高中招生 page starts with both states — one admitted with the
+// seed 20260701 and published, one draft whose quota table can still be edited. Loading again adds nothing.
+int load_demo_zhongkao(store::Connection& db, const std::string& dir) {
+  const std::string published_title = "演示：2026 年中考录取（已录取并公布）";
+  const std::string draft_title = "演示：2026 年中考录取（草稿，可调整名额）";
+  auto existing = admit::list_rounds(db);
+  if (!existing) return fail(existing.error().message);
+  for (const auto& r : *existing)
+    if (r.title == published_title) return kExitOk;
+  auto hs = io::read_table(dir + "/zk_high_schools.csv");
+  auto js = io::read_table(dir + "/zk_juniors.csv");
+  auto candidates = io::read_table(dir + "/zk_candidates.csv");
+  if (!hs || !js || !candidates || candidates->row_count() == 0) return kExitOk;  // older or tiny demo folder
+  const int year = 2026;
+  auto policy = policy::load_policy("shaoxing");
+  if (!policy) return fail(policy.error().message);
+  auto scheme = admit::score_scheme(*policy, year);
+  if (!scheme) return fail(scheme.error().message);
+  std::vector<admit::StudentScore> scores;
+  RowErrors errors = admit::score_students(*candidates, *scheme, scores);
+  auto quota = admit::compute_quota(*hs, *js, *policy, year, errors);
+  if (!errors.empty()) {
+    std::fputs(format_row_errors(errors).c_str(), stderr);
+    return kExitBadInput;
+  }
+  if (!quota) return fail(quota.error().message);
+  admit::NewRound round{published_title, policy->name(), year, io::table_to_csv(*hs), io::table_to_csv(*js),
+                        scores_csv(*candidates, *scheme, scores), quota->dump(2) + "\n",
+                        static_cast<int64_t>(scores.size())};
+  auto compute = [](const admit::RoundInputs& in) -> Result<std::string> {
+    auto p = policy::load_policy(in.policy);
+    if (!p) return p.error();
+    auto students = io::parse_csv(in.students_csv, "students.csv");
+    auto high_schools = io::parse_csv(in.high_schools_csv, "high_schools.csv");
+    if (!students || !high_schools) return make_error("演示考生或高中文件无法读取");
+    RowErrors errors;
+    auto m = admit::prepare_admission(*students, *high_schools, nlohmann::json::parse(in.quota_json), "quota.json", *p,
+                                      in.year, "20260701", std::nullopt, errors);
+    if (!errors.empty()) return make_error(errors[0].to_string());
+    if (!m) return m.error();
+    auto a = admit::admit_students(m->problem);
+    return admit::admission_to_json({m->problem, a, in.policy, "20260701", in.year}, m->rules_json, m->quota_summary);
+  };
+  auto created = admit::create_round(db, round, "demo-load", now_unix());
+  if (!created) return fail(created.error().message);
+  auto admitted = admit::admit_round(db, created->round.id, "20260701", compute, "demo-load", now_unix());
+  if (!admitted) return fail(admitted.error().message);
+  auto published = admit::publish_round(db, created->round.id, "demo-load", now_unix());
+  if (!published) return fail(published.error().message);
+  round.title = draft_title;
+  auto draft = admit::create_round(db, round, "demo-load", now_unix());
+  if (!draft) return fail(draft.error().message);
+  std::fprintf(stderr, "演示中考 %s（已录取并公布，种子 20260701）与 %s（草稿）：%zu 名考生\n", created->round.id.c_str(),
+               draft->round.id.c_str(), scores.size());
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_demo_load(const DbArgs& dba, const std::string& dir) {
@@ -132,6 +195,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
   }
   if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
+  if (int rc = load_demo_zhongkao(*db, dir); rc != kExitOk) return rc;
   return create_demo_users(*db);
 }
 

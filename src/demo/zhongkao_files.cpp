@@ -55,6 +55,19 @@ ZhongkaoFiles zhongkao_files(const City& city) {
     ++f.high_school_rows;
     high_schools.push_back({s.code, s.district, quality, (quality ? 3.0 : 1.0) * rng.uniform(0.8, 1.2)});
   }
+  // A small demo (scale < ~0.3) may have no public senior stage in a district: the 中考 files then add one
+  // 普高 there (only in these files), so that every district has a quality school to allocate quota.
+  std::vector<bool> has_senior(districts().size(), false);
+  for (const auto& h : high_schools) has_senior[static_cast<size_t>(h.district)] = true;
+  for (size_t d = 0; d < districts().size(); ++d) {
+    if (district_graduates[d] == 0 || has_senior[d]) continue;
+    std::string code = districts()[d].code + "PG01";
+    f.high_schools += code + "," + districts()[d].name_prefix + "高级中学," +
+                      std::to_string(static_cast<long>(0.55 * static_cast<double>(district_graduates[d]) + 0.5)) + ",1," +
+                      districts()[d].name + "\n";
+    ++f.high_school_rows;
+    high_schools.push_back({code, static_cast<int>(d), true, 3.0});
+  }
   for (size_t d = 0; d < districts().size(); ++d) {
     if (district_graduates[d] == 0) continue;
     std::string code = districts()[d].code + "ZZ01";

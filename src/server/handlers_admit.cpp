@@ -217,23 +217,13 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
 ApiResponse handle_admit_round_file(RequestContext& c) {
   const std::string& id = c.req.path_params.at("id");
   const std::string& name = c.req.path_params.at("name");
-  static const std::map<std::string, std::pair<std::string, std::string>> files = {
-      {"high_schools.csv", {"high_schools", "text/csv; charset=utf-8"}},
-      {"juniors.csv", {"juniors", "text/csv; charset=utf-8"}},
-      {"students.csv", {"students", "text/csv; charset=utf-8"}},
-      {"quota.json", {"quota", "application/json; charset=utf-8"}},
-      {"result.json", {"result", "application/json; charset=utf-8"}}};
-  auto f = files.find(name);
-  if (f == files.end())
-    return error_response(404, "没有文件 " + name + "（可下载 high_schools.csv、juniors.csv、students.csv、quota.json、result.json）");
-  auto text = admit::round_text(c.db, id, f->second.first);
-  if (!text) return database_error("admit round file", text.error());
-  if (!*text) return error_response(404, "招生轮次 " + id + " 没有 " + name + "（不存在或尚未录取）");
-  ApiResponse r;
-  r.status = 200;
-  r.content_type = f->second.second;
-  r.body = **text;
-  return r;
+  static const std::vector<StoredFile> files = {{"high_schools.csv", "high_schools", "text/csv; charset=utf-8"},
+                                                {"juniors.csv", "juniors", "text/csv; charset=utf-8"},
+                                                {"students.csv", "students", "text/csv; charset=utf-8"},
+                                                {"quota.json", "quota", "application/json; charset=utf-8"},
+                                                {"result.json", "result", "application/json; charset=utf-8"}};
+  return stored_file_response(files, name, [&](const std::string& key) { return admit::round_text(c.db, id, key); },
+                              "招生轮次 " + id);
 }
 
 }  // namespace youjun::server

@@ -132,21 +132,11 @@ ApiResponse handle_publish_run(RequestContext& c) {
 ApiResponse handle_run_file(RequestContext& c) {
   const std::string& id = c.req.path_params.at("id");
   const std::string& name = c.req.path_params.at("name");
-  static const std::map<std::string, std::pair<std::string, std::string>> files = {
-      {"canonical.csv", {"canonical", "text/csv; charset=utf-8"}},
-      {"applicants.csv", {"applicants", "text/csv; charset=utf-8"}},
-      {"seats.csv", {"seats", "text/csv; charset=utf-8"}},
-      {"result.json", {"result", "application/json; charset=utf-8"}}};
-  auto f = files.find(name);
-  if (f == files.end()) return error_response(404, "没有文件 " + name + "（可下载 canonical.csv、applicants.csv、seats.csv、result.json）");
-  auto text = enroll::run_text(c.db, id, f->second.first);
-  if (!text) return database_error("run file", text.error());
-  if (!*text) return error_response(404, "派位 " + id + " 没有 " + name + "（不存在或尚未派位）");
-  ApiResponse r;
-  r.status = 200;
-  r.content_type = f->second.second;
-  r.body = **text;
-  return r;
+  static const std::vector<StoredFile> files = {{"canonical.csv", "canonical", "text/csv; charset=utf-8"},
+                                                {"applicants.csv", "applicants", "text/csv; charset=utf-8"},
+                                                {"seats.csv", "seats", "text/csv; charset=utf-8"},
+                                                {"result.json", "result", "application/json; charset=utf-8"}};
+  return stored_file_response(files, name, [&](const std::string& key) { return enroll::run_text(c.db, id, key); }, "派位 " + id);
 }
 
 }  // namespace youjun::server

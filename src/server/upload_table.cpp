@@ -86,4 +86,23 @@ std::optional<io::Table> uploaded_table(const ApiRequest& req, const std::string
   return std::move(*table);
 }
 
+ApiResponse stored_file_response(const std::vector<StoredFile>& files, const std::string& name,
+                                 const std::function<Result<std::optional<std::string>>(const std::string&)>& fetch,
+                                 const std::string& missing) {
+  std::string names;
+  for (const auto& f : files) {
+    names += (names.empty() ? "" : "、") + std::string(f.name);
+    if (name != f.name) continue;
+    auto text = fetch(f.key);
+    if (!text) return database_error("stored file", text.error());
+    if (!*text) return error_response(404, missing + " 没有 " + name + "（不存在或尚未计算）");
+    ApiResponse r;
+    r.status = 200;
+    r.content_type = f.content_type;
+    r.body = std::move(**text);
+    return r;
+  }
+  return error_response(404, "没有文件 " + name + "（可下载 " + names + "）");
+}
+
 }  // namespace youjun::server

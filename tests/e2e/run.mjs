@@ -425,6 +425,61 @@ try {
     }
   })
 
+  await test('高中招生: quota shares against the floor, a quota edit (audited), admission with a seed, cutoffs and a student\'s reasons', async () => {
+    await page.locator(tid('nav-admit')).click()
+    await page.locator(tid('admit-page')).waitFor()
+    await page.locator(tid('admit-rounds') + ' tbody tr').first().waitFor()
+    const rounds = await page.evaluate(async () => (await fetch('/api/v1/admit/rounds')).json())
+    const draft = rounds.items.find((r) => r.status === 'draft')
+    assert.ok(draft, 'the demo has a draft round')
+    await page.locator(tid('admit-rounds') + ' tbody tr', { hasText: draft.id }).first().click()
+    await page.locator(tid('admit-share-table') + ' tbody tr').first().waitFor()
+    const before = await page.evaluate(async (id) => (await fetch('/api/v1/admit/rounds/' + id)).json(), draft.id)
+    const shareRows = await page.locator(tid('admit-share-table') + ' tbody tr').count()
+    assert.equal(shareRows, before.quota_shares.length, 'one row per quality school')
+    for (const s of before.quota_shares) assert.ok(s.share_of_plan + 1e-9 >= s.floor_share, `${s.hs_id} meets the floor`)
+    // Raise the first junior's quota at the selected school by one through the spinner.
+    const hsId = before.quota_shares[0].hs_id
+    const firstRow = page.locator(tid('admit-quota-table') + ' tbody tr').first()
+    const jsId = (await firstRow.locator('td').first().innerText()).trim()
+    const seatsBefore = before.quota.high_schools.find((h) => h.hs_id === hsId).by_junior[jsId] || 0
+    const put = page.waitForResponse((r) => r.url().endsWith('/quota') && r.request().method() === 'PUT')
+    await firstRow.locator('.el-input-number__increase').click()
+    assert.equal((await put).status(), 200, 'the edit is accepted')
+    await page.locator(tid('admit-quota-total'), { hasText: String(before.quota.high_schools.find((h) => h.hs_id === hsId).quota_total + 1) }).waitFor()
+    const after = await page.evaluate(async (id) => (await fetch('/api/v1/admit/rounds/' + id)).json(), draft.id)
+    assert.equal(after.quota.high_schools.find((h) => h.hs_id === hsId).by_junior[jsId], seatsBefore + 1)
+    assert.equal(after.round.version, draft.version + 1, 'the row version moved on')
+    const audit = await page.evaluate(async () => (await fetch('/api/v1/audit?limit=5')).json())
+    assert.ok(audit.items.some((e) => e.action === 'admit.quota.edit' && e.detail.js_id === jsId && e.detail.to === seatsBefore + 1), 'the edit is audited')
+
+    // Admit with a seed: the batches' counts and the cutoff table equal the API's result.
+    await page.locator(tid('admit-rounds') + ' tbody tr', { hasText: draft.id }).first().locator(tid('admit-run')).click()
+    await page.locator('.el-message-box__input input').fill('5eed')
+    const admitted = page.waitForResponse((r) => r.url().endsWith('/admit') && r.request().method() === 'POST')
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    assert.equal((await admitted).status(), 200, 'admitted')
+    await page.locator(tid('admit-cutoff-table') + ' tbody tr').first().waitFor()
+    const done = await page.evaluate(async (id) => (await fetch('/api/v1/admit/rounds/' + id)).json(), draft.id)
+    assert.equal(digits(await page.locator(tid('admit-batch-quota')).innerText()), done.result.admitted_by_batch.quota)
+    assert.equal(await page.locator(tid('admit-cutoff-table') + ' tbody tr').count(), done.result.high_schools.length)
+    const firstCut = (await page.locator(tid('admit-cutoff-table') + ' tbody tr').first().innerText()).replace(/\s+/g, ' ')
+    const h0 = done.result.high_schools[0]
+    assert.ok(firstCut.includes(` ${h0.plan} ${h0.quota_seats} ${h0.quota_filled} ${h0.quota_returned} ${h0.unified_filled} `), `row ${firstCut} vs ${JSON.stringify(h0)}`)
+    assert.equal(await page.locator(tid('admit-quota-table') + ' .el-input-number').count(), 0, 'the quota table is locked')
+
+    // A student admitted below their first choice: the page says why.
+    const result = await page.evaluate(async (id) => (await fetch(`/api/v1/admit/rounds/${id}/files/result.json`)).json(), draft.id)
+    const who = result.assignments.find((a) => a.batch === 'unified' && a.choice_rank > 1)
+    assert.ok(who, 'someone got a lower choice')
+    await page.locator(inp('admit-student-id')).fill(who.student_id)
+    await page.locator(tid('admit-student-go')).click()
+    const text = await page.locator(tid('admit-student-text')).innerText()
+    assert.ok(text.includes(`全体位次第 ${who.position}`) && text.includes('已由排在你前面的考生录满'), text)
+    await page.locator(tid('admit-share-chart') + ' canvas').first().waitFor()
+    await shot('admission')
+  })
+
   await test('switch to English and back to Chinese', async () => {
     await page.locator(tid('lang-en')).click()
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('Overview'), tid('nav-overview'))

@@ -98,6 +98,12 @@ export const api = {
   balancePlan: (query) => request('GET', '/balance/plan', { query }),
   schoolBalance: (code, query) => request('GET', `/schools/${encodeURIComponent(code)}/balance`, { query }),
   runs: () => request('GET', '/enroll/runs'),
+  admitRounds: () => request('GET', '/admit/rounds'),
+  admitRound: (id) => request('GET', '/admit/rounds/' + encodeURIComponent(id)),
+  editAdmitQuota: (id, body) => request('PUT', '/admit/rounds/' + encodeURIComponent(id) + '/quota', { json: body }),
+  admitRoundAdmit: (id, seed) => request('POST', '/admit/rounds/' + encodeURIComponent(id) + '/admit', { json: { seed } }),
+  admitRoundPublish: (id) => request('POST', '/admit/rounds/' + encodeURIComponent(id) + '/publish'),
+  admitStudent: (id, student) => request('GET', '/admit/rounds/' + encodeURIComponent(id) + '/students/' + encodeURIComponent(student)),
   warnings: (query) => request('GET', '/enroll/warnings', { query }),
   datasets: () => request('GET', '/enroll/data'),
   uploadDataset: (kind, file) => {
@@ -140,6 +146,8 @@ const CAPS = {
   warnings: ['bureau_admin', 'bureau_staff', 'auditor'],
   locate: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin', 'parent'],
   runDraw: ['bureau_admin', 'bureau_staff'],
+  admit: ['bureau_admin', 'bureau_staff', 'auditor'],
+  admitRun: ['bureau_admin', 'bureau_staff'],
 }
 export function can(cap, user = session.user) {
   return !!user && (CAPS[cap] || []).includes(user.role)
