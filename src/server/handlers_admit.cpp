@@ -2,6 +2,7 @@
 // draft, admit with the public seed, publish; the cutoffs and the 指标到校 share per quality school; one
 // student's explanation (audited: 考生 scores are minors' data); the files `youjun admit verify` needs.
 #include <map>
+#include <set>
 
 #include "admit/admit_report.hpp"
 #include "admit/admit_run.hpp"
@@ -206,6 +207,22 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
   if (it == p.student_ids.end()) return error_response(404, "考生 " + student + " 不在招生轮次 " + id + " 中");
   admit::AdmissionContext context{p, run->second, (*round)->policy, (*round)->seed, static_cast<int>((*round)->year)};
   auto e = admit::explain_admission(context, static_cast<size_t>(it - p.student_ids.begin()));
+  // The score breakdown as stored (total and each component's points; lists and flags left out).
+  nlohmann::json scores = nlohmann::json::object();
+  if (auto table = io::parse_csv((*inputs)->students_csv, "students.csv")) {
+    static const std::set<std::string> not_scores = {"student_id", "js_id", "quota_eligible", "county"};
+    size_t id_column = std::find(table->header.begin(), table->header.end(), "student_id") - table->header.begin();
+    for (size_t r = 0; r < table->row_count() && id_column < table->header.size(); ++r) {
+      if (table->cell(r, id_column) != student) continue;
+      for (size_t col = 0; col < table->header.size(); ++col) {
+        const std::string& h = table->header[col];
+        bool list = h == "prefs" || h.size() > 6 && h.compare(h.size() - 6, 6, "_prefs") == 0;
+        if (!not_scores.count(h) && !list) scores[h] = std::string(table->cell(r, col));
+      }
+      break;
+    }
+  }
+  e["scores"] = scores;
   if (auto a = auth::record_audit(c.db, {c.actor(), "admit.student.view", id + "/" + student, "{}"}, c.now); !a)
     return database_error("audit", a.error());
   e["text"] = admit::explanation_text(e);

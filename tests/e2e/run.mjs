@@ -476,6 +476,8 @@ try {
     await page.locator(tid('admit-student-go')).click()
     const text = await page.locator(tid('admit-student-text')).innerText()
     assert.ok(text.includes(`全体位次第 ${who.position}`) && text.includes('已由排在你前面的考生录满'), text)
+    const scores = await page.locator(tid('admit-student-scores')).innerText()
+    assert.ok(scores.includes('total') && scores.includes(String(who.total)), scores)
     await page.locator(tid('admit-share-chart') + ' canvas').first().waitFor()
     await shot('admission')
   })

@@ -94,6 +94,7 @@ TEST_P(AdmitRoundsTest, CreateEditAdmitExplainPublish) {
 
   auto why = h.json_of(h.send({"GET", "/api/v1/admit/rounds/" + id + "/students/K5"}, &staff));
   EXPECT_EQ(why["hs_id"], "H2");
+  EXPECT_EQ(why["scores"], nlohmann::json({{"total", "560"}, {"chinese", "100"}, {"math", "100"}, {"english", "100"}}));
   EXPECT_NE(why["text"].get<std::string>().find("最后录取者 位次 4、总分 570"), std::string::npos) << why.dump();
   EXPECT_EQ(h.send({"GET", "/api/v1/admit/rounds/" + id + "/students/K9"}, &staff)->status, 404);
 
