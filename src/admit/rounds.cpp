@@ -112,8 +112,8 @@ Result<RoundChange> edit_quota(store::Connection& db, const std::string& id, con
     if (total > plan)
       return refused(RoundRefusal::BadEdit, "改后名额合计 " + std::to_string(total) + " 超过招生计划 " + std::to_string(plan));
     if (total < floor_total)
-      return refused(RoundRefusal::BadEdit, "改后名额合计 " + std::to_string(total) + " 低于 招生计划 × 比例 = " +
-                                                std::to_string(floor_total) + "（不少于）：请先给另一所初中加名额，再减这一所");
+      return refused(RoundRefusal::BadEdit, "改后名额合计 " + std::to_string(total) + " 低于下限 " + std::to_string(floor_total) +
+                                                "（招生计划 × 比例，向上取整，“不少于”）：请先给另一所初中加名额，再减这一所");
     if (edit.seats == 0) by_junior.erase(edit.js_id);
     else by_junior[edit.js_id] = edit.seats;
     h["quota_total"] = total;
