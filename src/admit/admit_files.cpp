@@ -15,18 +15,11 @@ using enroll::cell;
 
 constexpr long kMaxPlan = 1'000'000;  // a format bound, not policy
 
-// "" the first time; else the message naming the row that had the id first.
-std::string repeated(enroll::IdIndex& seen, const io::Table& t, size_t r, std::string_view id, const char* noun) {
-  uint32_t first = seen.insert(id, static_cast<uint32_t>(r));
-  if (first == r) return "";
-  return std::string(noun) + " " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有）";
-}
-
 void check_id(RowErrors& errors, enroll::IdIndex& seen, const io::Table& t, size_t r, int column, const char* header,
               const char* noun) {
   std::string_view id = cell(t, r, column);
   std::string problem = enroll::id_problem(id);
-  if (problem.empty()) problem = repeated(seen, t, r, id, noun);
+  if (problem.empty()) problem = enroll::repeat_problem(seen, t, r, id, noun);
   if (!problem.empty()) errors.push_back({t.file, t.line_number(r), header, problem});
 }
 
@@ -206,7 +199,7 @@ RowErrors read_admission_input(const io::Table& t, const std::vector<HighSchool>
     size_t before = errors.size();
     std::string_view id = cell(t, r, cols.index[0]);
     std::string problem = enroll::id_problem(id);
-    if (problem.empty()) problem = repeated(seen, t, r, id, "考生");
+    if (problem.empty()) problem = enroll::repeat_problem(seen, t, r, id, "考生");
     if (!problem.empty()) errors.push_back({t.file, line, "student_id", problem});
     std::string_view junior = cell(t, r, cols.index[1]);
     uint32_t junior_group = AdmissionProblem::kNoGroup;

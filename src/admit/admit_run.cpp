@@ -65,4 +65,27 @@ Result<PreparedAdmission> prepare_admission(const io::Table& students, const io:
   return m;
 }
 
+Result<RoundAdmission> compute_round_admission(const RoundInputs& in, const std::string& seed) {
+  auto policy = policy::load_policy(in.policy);
+  if (!policy) return policy.error();
+  auto students = io::parse_csv(in.students_csv, "students.csv");
+  auto high_schools = io::parse_csv(in.high_schools_csv, "high_schools.csv");
+  if (!students || !high_schools) return make_error("已存的考生或高中文件无法读取");
+  auto quota = nlohmann::json::parse(in.quota_json, nullptr, false);
+  if (quota.is_discarded()) return make_error("已存的名额表无法读取");
+  RowErrors errors;
+  auto m = prepare_admission(*students, *high_schools, quota, "quota.json", *policy, in.year, seed, std::nullopt, errors);
+  if (!errors.empty()) return make_error("已存的输入有误：" + errors[0].to_string());
+  if (!m) return m.error();
+  Admission a = admit_students(m->problem);
+  return RoundAdmission{std::move(*students), std::move(*m), std::move(a)};
+}
+
+Result<std::string> round_result_json(const RoundInputs& in, const std::string& seed) {
+  auto run = compute_round_admission(in, seed);
+  if (!run) return run.error();
+  AdmissionContext context{run->prepared.problem, run->admission, in.policy, seed, in.year};
+  return admission_to_json(context, run->prepared.rules_json, run->prepared.quota_summary);
+}
+
 }  // namespace youjun::admit

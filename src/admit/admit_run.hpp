@@ -8,6 +8,7 @@
 
 #include "admit/admission.hpp"
 #include "admit/admit_rules.hpp"
+#include "admit/rounds.hpp"
 #include "core/row_error.hpp"
 #include "io/table.hpp"
 #include "policy/policy.hpp"
@@ -32,5 +33,16 @@ Result<PreparedAdmission> prepare_admission(const io::Table& students, const io:
                                             std::optional<Milli> min_total, RowErrors& errors);
 // The lottery ranks of the students whose total and chain tie with someone (only they need a number).
 void rank_ties_by_lottery(AdmissionProblem& p, const std::string& seed);
+
+// The admission of a round's stored inputs for `seed`: what `admit_round` stores, and what a student
+// lookup recomputes (with the parsed students file, for the score breakdown).
+struct RoundAdmission {
+  io::Table students;
+  PreparedAdmission prepared;
+  Admission admission;
+};
+Result<RoundAdmission> compute_round_admission(const RoundInputs& in, const std::string& seed);
+// Its `admit match --json` text.
+Result<std::string> round_result_json(const RoundInputs& in, const std::string& seed);
 
 }  // namespace youjun::admit

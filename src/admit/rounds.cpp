@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "admit/admit_run.hpp"
 #include "admit/decimal.hpp"
 #include "auth/audit.hpp"
 
@@ -141,7 +142,6 @@ Result<std::optional<RoundInputs>> round_inputs(store::Connection& db, const std
 }
 
 Result<RoundChange> admit_round(store::Connection& db, const std::string& id, const std::string& seed,
-                                const std::function<Result<std::string>(const RoundInputs&)>& compute,
                                 const std::string& actor, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
@@ -151,7 +151,7 @@ Result<RoundChange> admit_round(store::Connection& db, const std::string& id, co
   if ((*round)->status != "draft") return refused(RoundRefusal::WrongState);
   auto inputs = round_inputs(db, id);
   if (!inputs) return inputs.error();
-  auto result = compute(**inputs);
+  auto result = round_result_json(**inputs, seed);
   if (!result) return result.error();
   auto s = db.exec("UPDATE admit_rounds SET status = 'admitted', seed = ?, result_json = ?, admitted_by = ?, admitted_at = ? "
                    "WHERE id = ? AND status = 'draft'",

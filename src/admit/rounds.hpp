@@ -3,7 +3,6 @@
 // draft (each audited, with the row version) → admit once with the public seed → publish (locked).
 // Every state change writes its audit entry in the same transaction.
 #include <nlohmann/json.hpp>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,13 +46,13 @@ struct QuotaEdit {
 Result<RoundChange> edit_quota(store::Connection& db, const std::string& id, const QuotaEdit& edit,
                                const std::string& actor, int64_t now);
 
-// `compute(inputs)` gives the result JSON for the seed (from the stored texts), or an error.
+// The stored inputs of a round, from which its admission is computed (admit_run.hpp).
 struct RoundInputs {
   std::string policy, high_schools_csv, juniors_csv, students_csv, quota_json;
   int year = 0;
 };
+// Computes the admission of the stored inputs for `seed` (round_result_json) and stores it.
 Result<RoundChange> admit_round(store::Connection& db, const std::string& id, const std::string& seed,
-                                const std::function<Result<std::string>(const RoundInputs&)>& compute,
                                 const std::string& actor, int64_t now);
 Result<RoundChange> publish_round(store::Connection& db, const std::string& id, const std::string& actor, int64_t now);
 

@@ -53,8 +53,7 @@ RowErrors score_students(const io::Table& t, const ScoreScheme& scheme, std::vec
     size_t before = errors.size();
     std::string_view id = enroll::cell(t, r, cols.index[0]);
     std::string problem = enroll::id_problem(id);
-    uint32_t first = seen.insert(id, static_cast<uint32_t>(r));
-    if (problem.empty() && first != r) problem = "考生 " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有）";
+    if (problem.empty()) problem = enroll::repeat_problem(seen, t, r, id, "考生");
     if (!problem.empty()) errors.push_back({t.file, line, "student_id", problem});
     StudentScore s;
     s.student_id = std::string(id);

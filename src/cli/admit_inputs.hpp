@@ -14,7 +14,6 @@
 
 namespace youjun::cli {
 
-int current_year();
 // The profile, or nullopt with the message printed.
 std::optional<policy::Policy> load_profile(const std::string& name);
 

@@ -39,7 +39,6 @@ struct FactsDb {
 std::optional<FactsDb> open_facts_db(const DbArgs& args, const std::string& school_year, int start_year, int& exit_code);
 // Loads the profile's rules and the school file; on failure prints why, sets exit_code, returns nullopt.
 std::optional<BalanceInputs> load_balance_inputs(const BalanceSource& src, int& exit_code);
-int this_year();
 
 // `youjun balance plan` (cmd_balance_plan.cpp).
 void add_balance_plan_command(CLI::App* balance, Runner& selected);

@@ -34,6 +34,9 @@ void register_enroll_commands(CLI::App& app, Runner& selected);
 void register_balance_commands(CLI::App& app, Runner& selected);
 void register_admit_commands(CLI::App& app, Runner& selected);
 
+// This calendar year (local time): the default --year of commands whose rules change by year (cmd_balance.cpp).
+int this_year();
+
 // Prints a message on stderr and returns kExitFailure.
 int fail(const std::string& message);
 

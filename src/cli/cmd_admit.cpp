@@ -1,7 +1,6 @@
 // `youjun admit quota | score` — 指标到校 quota allocation and the 中考 composite score (issue 7 §1–2).
 // `youjun admit match | verify` live in cmd_admit_match.cpp.
 #include <cstdio>
-#include <ctime>
 
 #include "admit/admit_files.hpp"
 #include "admit/admit_run.hpp"
@@ -12,16 +11,8 @@
 #include "cli/admit_inputs.hpp"
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
-#include "core/time_util.hpp"
 
 namespace youjun::cli {
-
-int current_year() {
-  std::time_t t = static_cast<std::time_t>(now_unix());
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  return utc.tm_year + 1900;
-}
 
 std::optional<policy::Policy> load_profile(const std::string& name) {
   auto policy = policy::load_policy(name);
@@ -76,7 +67,7 @@ int run_quota(const QuotaArgs& a) {
   auto policy = load_profile(a.profile);
   if (!policy) return kExitFailure;
   int code = kExitOk;
-  auto result = quota_from_files(a.high_schools, a.juniors, *policy, a.year ? a.year : current_year(), code);
+  auto result = quota_from_files(a.high_schools, a.juniors, *policy, a.year ? a.year : this_year(), code);
   if (!result) return code;
   std::string text = a.json || !a.out.empty() ? result->dump(2) + "\n" : quota_summary(*result);
   return write_output(a.out, text) ? kExitOk : kExitFailure;
@@ -91,7 +82,7 @@ struct ScoreArgs {
 int run_score(const ScoreArgs& a) {
   auto policy = load_profile(a.profile);
   if (!policy) return kExitFailure;
-  auto scheme = admit::score_scheme(*policy, a.year ? a.year : current_year());
+  auto scheme = admit::score_scheme(*policy, a.year ? a.year : this_year());
   if (!scheme) return fail("策略 " + policy->name() + "：" + scheme.error().message);
   auto table = read_input_table(a.students);
   if (!table) return kExitBadInput;
@@ -125,22 +116,17 @@ std::string scores_csv(const io::Table& input, const admit::ScoreScheme& scheme,
     for (const auto& k : scheme.components) component = component || k.name == input.header[c];
     if (!component && input.header[c] != "student_id") passthrough.push_back(c);
   }
-  auto field = [](std::string_view v) {
-    if (v.find_first_of(",\"\n") == std::string_view::npos) return std::string(v);
-    std::string q = "\"";
-    for (char ch : v) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return q + "\"";
-  };
-  std::string out = "student_id,total";
-  for (const auto& k : scheme.components) out += "," + k.name;
-  for (size_t c : passthrough) out += "," + field(input.header[c]);
-  out += "\n";
+  std::vector<std::string> cells{"student_id", "total"};
+  for (const auto& k : scheme.components) cells.push_back(k.name);
+  for (size_t c : passthrough) cells.push_back(input.header[c]);
+  std::string out;
+  io::append_csv_row(out, cells, "\n");
   for (size_t r = 0; r < scores.size(); ++r) {
     const auto& s = scores[r];
-    out += s.student_id + "," + admit::milli_text(s.total);
-    for (admit::Milli p : s.points) out += "," + admit::milli_text(p);
-    for (size_t c : passthrough) out += "," + field(input.cell(r, c));
-    out += "\n";
+    cells = {s.student_id, admit::milli_text(s.total)};
+    for (admit::Milli p : s.points) cells.push_back(admit::milli_text(p));
+    for (size_t c : passthrough) cells.emplace_back(input.cell(r, c));
+    io::append_csv_row(out, cells, "\n");
   }
   return out;
 }

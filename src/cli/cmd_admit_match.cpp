@@ -94,7 +94,7 @@ int run_match(const MatchArgs& a) {
   if (!seed) return kExitBadInput;
   auto policy = load_profile(a.profile);
   if (!policy) return kExitFailure;
-  int year = a.year ? a.year : current_year();
+  int year = a.year ? a.year : this_year();
   int code = kExitOk;
   auto prepared = prepare(a, *policy, year, *seed, code);
   if (!prepared) return code;
@@ -162,7 +162,7 @@ int verify_admission(const VerifyArgs& v, const nlohmann::json& result) {
   if (!seed) return kExitBadInput;
   if (result.value("seed", "") != *seed) return mismatch("种子不符：结果为 " + result.value("seed", "") + "，给定种子为 " + *seed);
   std::string profile = !v.profile.empty() ? v.profile : result.value("profile", "national");
-  int year = v.year ? v.year : result.value("year", current_year());
+  int year = v.year ? v.year : result.value("year", this_year());
   auto policy = load_profile(profile);
   if (!policy) return kExitFailure;
   MatchArgs a;
@@ -194,7 +194,7 @@ int verify_quota(const VerifyArgs& v, const nlohmann::json& result) {
     return kExitBadInput;
   }
   std::string profile = !v.profile.empty() ? v.profile : result.value("profile", "national");
-  int year = v.year ? v.year : result.value("year", current_year());
+  int year = v.year ? v.year : result.value("year", this_year());
   auto policy = load_profile(profile);
   if (!policy) return kExitFailure;
   int code = kExitOk;

@@ -2,7 +2,6 @@
 // and the 3-year one-household housing rule (issue 6 §5). Its --lottery-out file feeds `enroll lottery`.
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
@@ -54,10 +53,7 @@ std::optional<std::vector<enroll::TierRule>> tier_rules(const policy::Policy& p,
 std::optional<enroll::EligibilityParams> eligibility_params(const policy::Policy& p, int year,
                                                             std::vector<std::string>& keys) {
   enroll::EligibilityParams params;
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  params.year = year ? year : 1900 + local.tm_year;
+  params.year = year ? year : this_year();
   auto tiers = tier_rules(p, keys);
   if (!tiers) return std::nullopt;
   params.tiers = std::move(*tiers);

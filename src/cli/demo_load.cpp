@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 
-#include "admit/admit_report.hpp"
 #include "admit/admit_run.hpp"
 #include "admit/rounds.hpp"
 #include "admit/score.hpp"
@@ -145,23 +144,9 @@ int load_demo_zhongkao(store::Connection& db, const std::string& dir) {
   admit::NewRound round{published_title, policy->name(), year, io::table_to_csv(*hs), io::table_to_csv(*js),
                         scores_csv(*candidates, *scheme, scores), quota->dump(2) + "\n",
                         static_cast<int64_t>(scores.size())};
-  auto compute = [](const admit::RoundInputs& in) -> Result<std::string> {
-    auto p = policy::load_policy(in.policy);
-    if (!p) return p.error();
-    auto students = io::parse_csv(in.students_csv, "students.csv");
-    auto high_schools = io::parse_csv(in.high_schools_csv, "high_schools.csv");
-    if (!students || !high_schools) return make_error("演示考生或高中文件无法读取");
-    RowErrors errors;
-    auto m = admit::prepare_admission(*students, *high_schools, nlohmann::json::parse(in.quota_json), "quota.json", *p,
-                                      in.year, "20260701", std::nullopt, errors);
-    if (!errors.empty()) return make_error(errors[0].to_string());
-    if (!m) return m.error();
-    auto a = admit::admit_students(m->problem);
-    return admit::admission_to_json({m->problem, a, in.policy, "20260701", in.year}, m->rules_json, m->quota_summary);
-  };
   auto created = admit::create_round(db, round, "demo-load", now_unix());
   if (!created) return fail(created.error().message);
-  auto admitted = admit::admit_round(db, created->round.id, "20260701", compute, "demo-load", now_unix());
+  auto admitted = admit::admit_round(db, created->round.id, "20260701", "demo-load", now_unix());
   if (!admitted) return fail(admitted.error().message);
   auto published = admit::publish_round(db, created->round.id, "demo-load", now_unix());
   if (!published) return fail(published.error().message);

@@ -31,14 +31,6 @@ bool parse_tier(std::string_view s, uint16_t& tier) {
 
 const std::string kTierExpected = "应为正整数类别 1、2、3…（1 最先录取）";
 
-// "" the first time `id` is seen; otherwise "<noun> <id> 重复（第 N 行已有<note>）" naming the row that had
-// it first. One index serves the seats, applicants and students files.
-std::string repeat_problem(IdIndex& seen, const io::Table& t, size_t r, std::string_view id, const char* noun,
-                           const char* note = "") {
-  uint32_t first = seen.insert(id, static_cast<uint32_t>(r));
-  if (first == r) return "";
-  return std::string(noun) + " " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有" + note + "）";
-}
 
 }  // namespace
 

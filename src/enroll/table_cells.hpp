@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/row_error.hpp"
+#include "enroll/id_index.hpp"
 #include "io/table.hpp"
 
 namespace youjun::enroll {
@@ -43,6 +44,15 @@ inline bool parse_count(std::string_view s, long max, long& out) {
   if (s.empty() || s.size() > 10) return false;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc{} && ptr == s.data() + s.size() && out >= 0 && out <= max;
+}
+
+// "" the first time `id` is seen; otherwise "<noun> <id> 重复（第 N 行已有<note>）" naming the row that had
+// it first. One index per file serves every reader (seats, applicants, students, admission files).
+inline std::string repeat_problem(IdIndex& seen, const io::Table& t, size_t r, std::string_view id, const char* noun,
+                                  const char* note = "") {
+  uint32_t first = seen.insert(id, static_cast<uint32_t>(r));
+  if (first == r) return "";
+  return std::string(noun) + " " + std::string(id) + " 重复（第 " + std::to_string(t.line_number(first)) + " 行已有" + note + "）";
 }
 
 // Calls each(part) for every `sep`-separated part of `text` (empty parts included), spaces trimmed:

@@ -85,6 +85,8 @@ Result<std::string> utf8_to_gb18030(std::string_view text);
 // text ("3306001", "4.5"), so "007", "4.50" and 18-digit ID numbers stay text.
 Status write_csv(const std::string& path, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
+// One RFC 4180 row appended to `out` (fields with , " CR LF or edge spaces quoted), then `line_end`.
+void append_csv_row(std::string& out, const std::vector<std::string>& cells, const char* line_end = "\r\n");
 // A read table as plain UTF-8 CSV text (no BOM, RFC 4180 quoting, "\n" line ends): how an uploaded
 // file in any accepted encoding or format is kept.
 std::string table_to_csv(const Table& table);

@@ -26,13 +26,6 @@ void append_csv_field(std::string& out, const std::string& cell) {
   out += '"';
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& cells, const char* line_end = "\r\n") {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += ',';
-    append_csv_field(out, cells[i]);
-  }
-  out += line_end;
-}
 
 // Spreadsheet programs run a CSV cell that starts with = + - or @ as a formula ("CSV injection"): such a
 // cell gets a leading apostrophe, which Excel and WPS show as text. Plain numbers (-5, +3.5) stay.
@@ -70,6 +63,14 @@ std::string cell_name(size_t row, size_t col) {
 }
 
 }  // namespace
+
+void append_csv_row(std::string& out, const std::vector<std::string>& cells, const char* line_end) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    append_csv_field(out, cells[i]);
+  }
+  out += line_end;
+}
 
 std::string table_to_csv(const Table& table) {
   std::string out;

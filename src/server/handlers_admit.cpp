@@ -23,23 +23,6 @@ ApiResponse round_refusal(const admit::RoundChange& r, const std::string& id) {
   return error_response(status, message);
 }
 
-// The admission of a round recomputed from its stored inputs (for the seed given).
-Result<std::pair<admit::PreparedAdmission, admit::Admission>> recompute(const admit::RoundInputs& in, const std::string& seed) {
-  auto policy = policy::load_policy(in.policy);
-  if (!policy) return policy.error();
-  auto students = io::parse_csv(in.students_csv, "students.csv");
-  auto high_schools = io::parse_csv(in.high_schools_csv, "high_schools.csv");
-  if (!students || !high_schools) return make_error("已存的考生或高中文件无法读取");
-  auto quota = nlohmann::json::parse(in.quota_json, nullptr, false);
-  if (quota.is_discarded()) return make_error("已存的名额表无法读取");
-  RowErrors errors;
-  auto m = admit::prepare_admission(*students, *high_schools, quota, "quota.json", *policy, in.year, seed, std::nullopt, errors);
-  if (!errors.empty()) return make_error("已存的输入有误：" + errors[0].to_string());
-  if (!m) return m.error();
-  admit::Admission a = admit::admit_students(m->problem);
-  return std::make_pair(std::move(*m), std::move(a));
-}
-
 // Per quality school: the policy's real test — the share of its plan that went to junior schools.
 nlohmann::json quota_shares(const nlohmann::json& quota, const nlohmann::json& result) {
   std::map<std::string, const nlohmann::json*> filled;
@@ -169,13 +152,7 @@ ApiResponse handle_admit_round_admit(RequestContext& c) {
   auto seed = enroll::normalize_seed((*body)["seed"].get<std::string>());
   if (!seed) return error_response(400, seed.error().message);
   const std::string& id = c.req.path_params.at("id");
-  auto compute = [&](const admit::RoundInputs& in) -> Result<std::string> {
-    auto run = recompute(in, *seed);
-    if (!run) return run.error();
-    admit::AdmissionContext context{run->first.problem, run->second, in.policy, *seed, in.year};
-    return admit::admission_to_json(context, run->first.rules_json, run->first.quota_summary);
-  };
-  auto changed = admit::admit_round(c.db, id, *seed, compute, c.actor(), c.now);
+  auto changed = admit::admit_round(c.db, id, *seed, c.actor(), c.now);
   if (!changed) return database_error("admit round admit", changed.error());
   if (changed->refusal != admit::RoundRefusal::None) return round_refusal(*changed, id);
   return ApiResponse::json(200, {{"round", admit::round_json(changed->round)}});
@@ -200,27 +177,26 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
   if ((*round)->status == "draft") return error_response(409, "招生轮次 " + id + " 尚未录取");
   auto inputs = admit::round_inputs(c.db, id);
   if (!inputs || !*inputs) return database_error("admit round inputs", inputs ? Error{"missing"} : inputs.error());
-  auto run = recompute(**inputs, (*round)->seed);
+  auto run = admit::compute_round_admission(**inputs, (*round)->seed);
   if (!run) return internal_error("admit recompute: " + run.error().message);
-  const auto& p = run->first.problem;
+  const auto& p = run->prepared.problem;
   auto it = std::find(p.student_ids.begin(), p.student_ids.end(), student);
   if (it == p.student_ids.end()) return error_response(404, "考生 " + student + " 不在招生轮次 " + id + " 中");
-  admit::AdmissionContext context{p, run->second, (*round)->policy, (*round)->seed, static_cast<int>((*round)->year)};
+  admit::AdmissionContext context{p, run->admission, (*round)->policy, (*round)->seed, static_cast<int>((*round)->year)};
   auto e = admit::explain_admission(context, static_cast<size_t>(it - p.student_ids.begin()));
   // The score breakdown as stored (total and each component's points; lists and flags left out).
   nlohmann::json scores = nlohmann::json::object();
-  if (auto table = io::parse_csv((*inputs)->students_csv, "students.csv")) {
-    static const std::set<std::string> not_scores = {"student_id", "js_id", "quota_eligible", "county"};
-    size_t id_column = std::find(table->header.begin(), table->header.end(), "student_id") - table->header.begin();
-    for (size_t r = 0; r < table->row_count() && id_column < table->header.size(); ++r) {
-      if (table->cell(r, id_column) != student) continue;
-      for (size_t col = 0; col < table->header.size(); ++col) {
-        const std::string& h = table->header[col];
-        bool list = h == "prefs" || h.size() > 6 && h.compare(h.size() - 6, 6, "_prefs") == 0;
-        if (!not_scores.count(h) && !list) scores[h] = std::string(table->cell(r, col));
-      }
-      break;
+  static const std::set<std::string> not_scores = {"student_id", "js_id", "quota_eligible", "county"};
+  const io::Table& table = run->students;
+  size_t id_column = std::find(table.header.begin(), table.header.end(), "student_id") - table.header.begin();
+  for (size_t r = 0; r < table.row_count() && id_column < table.header.size(); ++r) {
+    if (table.cell(r, id_column) != student) continue;
+    for (size_t col = 0; col < table.header.size(); ++col) {
+      const std::string& h = table.header[col];
+      bool list = h == "prefs" || (h.size() > 6 && h.compare(h.size() - 6, 6, "_prefs") == 0);
+      if (!not_scores.count(h) && !list) scores[h] = std::string(table.cell(r, col));
     }
+    break;
   }
   e["scores"] = scores;
   if (auto a = auth::record_audit(c.db, {c.actor(), "admit.student.view", id + "/" + student, "{}"}, c.now); !a)
