@@ -57,6 +57,8 @@ echo "== 优质均衡命令行测试 balance CLI (evaluate, reference recomputat
 run_cli_suite balance_cli.log tests/cli/balance.sh
 echo "== 高中招生命令行测试 admit CLI (quota, score, match, verify, reference recomputation)"
 run_cli_suite admit_cli.log tests/cli/admit.sh
+echo "== 学生发展评价命令行测试 evaluate CLI (fitness scoring, graduation, reference recomputation)"
+run_cli_suite evaluate_cli.log tests/cli/evaluate.sh
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

@@ -9,13 +9,11 @@
 #include "admit/quota.hpp"
 #include "admit/score.hpp"
 #include "cli/cli.hpp"
+#include "cli/enroll_inputs.hpp"
 #include "io/table.hpp"
 #include "policy/policy.hpp"
 
 namespace youjun::cli {
-
-// The profile, or nullopt with the message printed.
-std::optional<policy::Policy> load_profile(const std::string& name);
 
 // `admit quota`'s JSON from the two files; on failure prints why and sets exit_code (2 bad input, 1 profile).
 std::optional<nlohmann::json> quota_from_files(const std::string& high_schools_path, const std::string& juniors_path,

@@ -17,6 +17,8 @@
 
 namespace youjun::cli {
 
+// The profile, or nullopt with the message printed (defined in cmd_admit.cpp).
+std::optional<policy::Policy> load_profile(const std::string& name);
 // Reads a CSV/XLSX table; on failure prints the error and returns nullopt.
 std::optional<io::Table> read_input_table(const std::string& path);
 // Prints every row error (FILE:ROW:COLUMN: message) and a count; returns kExitBadInput.

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   register_enroll_commands(app, selected);
   register_balance_commands(app, selected);
   register_admit_commands(app, selected);
+  register_evaluate_commands(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

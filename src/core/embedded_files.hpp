@@ -1,5 +1,6 @@
 #pragma once
-// Files compiled into the binary (see cmake/embed_files.cmake): SQL migrations and policy profiles.
+// Files compiled into the binary (see cmake/embed_files.cmake): SQL migrations, policy profiles and the
+// 国家学生体质健康标准 scoring tables (policy/fitness/*.csv).
 #include <string_view>
 #include <vector>
 
@@ -13,5 +14,6 @@ struct EmbeddedFile {
 // Sorted by name as listed by the build (migrations are named NNN_*.sql so order is version order).
 const std::vector<EmbeddedFile>& embedded_migrations();
 const std::vector<EmbeddedFile>& embedded_policies();
+const std::vector<EmbeddedFile>& embedded_fitness_tables();
 
 }  // namespace youjun

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# `youjun evaluate fitness | fitness-graduation` command-line contract: the JSON keys of the issue, a
+# student worked by hand, bad input (exit 2, every bad cell, nothing on stdout), 20,000 random records
+# recomputed by the independent Python reference (bench/evaluate/fitness_ref.py), the graduation formula.
+set -u
+YJ=$(realpath "$1")
+ROOT=$(cd "$(dirname "$(realpath "$0")")/../.." && pwd)
+REF="$ROOT/bench/evaluate/fitness_ref.py"
+source "$ROOT/tests/tap.sh"
+T=$(mktemp -d /tmp/youjun-evaluate.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T"
+
+H=student_id,grade,sex,height_cm,weight_kg,vital_capacity_ml,run_50m_s,sit_reach_cm,rope_skip_1min,sit_ups_1min,run_50x8_s,long_jump_cm,pull_ups,run_800m_s,run_1000m_s
+# 初二男生 (tables policy/fitness/*.csv, grade 8 M): BMI 50 / 1.65² = 18.4 正常 100; 肺活量 3500 → 85; 50m 7.65 → 90;
+# 坐位体前屈 12.0 → 80; 立定跳远 226 → 90; 引体向上 17 → 100 (+3); 1000米 3'40 → 100 (+2).
+# 标准分 (1500 + 1275 + 1800 + 800 + 900 + 1000 + 2000) / 100 = 92.75 → 92.8; 总分 97.8 优秀.
+printf '%s\nJ1,8,M,165.0,50.0,3500,7.65,12.0,,,,226,17,,3'"'"'40\n' "$H" > one.csv
+"$YJ" evaluate fitness --records one.csv --json > one.json 2> one.err
+check "fitness: the issue's JSON keys and a junior boy worked by hand (92.8 + 5 = 97.8, 优秀)" python3 -c '
+import json
+r = json.load(open("one.json"))
+s = r["students"][0]
+for k in ("student_id", "bmi", "bmi_band", "items", "standard_score", "bonus", "total", "level"): assert k in s, k
+assert s["bmi"] == 18.4 and s["bmi_band"] == "正常", s
+assert s["items"] == {"bmi": 100, "vital_capacity": 85, "run_50m": 90, "sit_reach": 80, "long_jump": 90, "pull_ups": 100, "run_1000m": 100}, s["items"]
+assert s["bonus_items"] == {"pull_ups": 3, "run_1000m": 2}, s["bonus_items"]
+assert s["standard_score"] == 92.8 and s["bonus"] == 5 and s["total"] == 97.8 and s["level"] == "优秀", s
+assert any(x["key"] == "fitness.weights.secondary_male" and "教体艺〔2014〕5号" in x["cite"] for x in r["rules"])
+print(s["total"], s["level"])
+'
+printf '%s\nA,0,M,120,22,1700,10.2,16.1,109,,,,,,\nB,1,W,120,22,abc,10.2,16.1,109,,,,,,\nA,1,M,120,9,1700,10.2,16.1,109,,,,,,\n' "$H" > bad.csv
+"$YJ" evaluate fitness --records bad.csv --json > bad.json 2> bad.err
+rc=$?
+check "fitness bad input: exit 2, nothing on stdout, each bad cell named" bash -c \
+  "test $rc = 2 && test ! -s bad.json && grep -q '^bad.csv:2:grade: ' bad.err && grep -q '^bad.csv:3:sex: ' bad.err && grep -q '^bad.csv:3:vital_capacity_ml: ' bad.err && grep -q '^bad.csv:4:student_id: ' bad.err && grep -q '^bad.csv:4:weight_kg: ' bad.err"
+printf 'student_id,grade,sex\nA,1,M\n' > nocol.csv
+"$YJ" evaluate fitness --records nocol.csv > /dev/null 2> nocol.err
+rc=$?
+check "fitness: a missing required column is named (exit 2)" bash -c "test $rc = 2 && grep -q 'height_cm' nocol.err"
+
+python3 "$REF" gen 20000 11 rand.csv
+"$YJ" evaluate fitness --records rand.csv --json --out rand.json --csv rand_out.csv 2> rand.err
+check "fitness: 20,000 random records (all grades, both sexes, empty cells) agree with the Python reference" \
+  python3 "$REF" check "$ROOT/policy/fitness" rand.csv rand.json
+check "fitness --csv: one row per student with points and level" python3 -c '
+import csv
+rows = list(csv.DictReader(open("rand_out.csv", encoding="utf-8-sig")))
+assert len(rows) == 20000 and rows[0]["level"] in ("优秀", "良好", "及格", "不及格"), rows[0]
+assert "run_1000m_points" in rows[0] and "rope_skip_bonus" in rows[0]
+'
+check "fitness summary: per school and class groups, level counts add up, rates match the counts" python3 -c '
+import json
+r = json.load(open("rand.json"))
+all_ = [a for a in r["summary"] if a["scope"] == "all"][0]
+assert all_["students"] == 20000 and sum(all_["levels"].values()) == 20000
+assert abs(all_["pass_rate"] - round((20000 - all_["levels"]["不及格"]) / 20000, 4)) < 1e-9
+schools = [a for a in r["summary"] if a["scope"] == "school"]
+assert sum(a["students"] for a in schools) == 20000 and len(schools) == 41, len(schools)
+assert any(a["scope"] == "class" and a["class"].startswith("SC") for a in r["summary"])
+'
+"$YJ" evaluate fitness --records rand.csv --profile yichang > yc.txt
+check "fitness text summary under 宜昌: targets 95 % / 60 % reported" grep -q '目标：合格率 ≥ 95%' yc.txt
+
+# Graduation: S1 final 80, others 70, 75.5, 71 → 40 + 36.083… = 76.1; S2 one year → 65.4.
+printf 'student_id,year,total\nS1,2024,75.5\nS1,2026,80\nS1,2023,70\nS1,2025,71\nS2,2026,65.4\n' > totals.csv
+"$YJ" evaluate fitness-graduation --scores totals.csv --json > grad.json 2> grad.err
+check "fitness-graduation: 毕业当年 × 50 % + 其他学年平均 × 50 % (76.1), one year only → that year" python3 -c '
+import json
+r = json.load(open("grad.json"))
+s = {x["student_id"]: x for x in r["students"]}
+assert s["S1"]["graduation_score"] == 76.1 and s["S1"]["other_mean"] == 72.2 and s["S1"]["level"] == "及格", s["S1"]
+assert s["S2"]["graduation_score"] == 65.4 and s["S2"]["other_years"] == 0
+assert any(x["key"] == "fitness.graduation.final_year_weight" for x in r["rules"])
+'
+printf 'student_id,year,total\nS1,2026,130\n' > gbad.csv
+"$YJ" evaluate fitness-graduation --scores gbad.csv > /dev/null 2> gbad.err
+rc=$?
+check "fitness-graduation bad input: a total above 120 is refused (exit 2)" bash -c "test $rc = 2 && grep -q '^gbad.csv:2:total: ' gbad.err"
+
+echo "# evaluate CLI: $n_ok passed, $n_fail failed"
+exit $((n_fail > 0))
