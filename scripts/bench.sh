@@ -6,6 +6,7 @@
 #  3. enrollment matching at city scale (scripts/bench_enroll.sh, issue 6).
 #  4. balance evaluate on 20,000 schools (scripts/bench_balance.sh, issue 4).
 #  5. high-school admission, 300,000 students × 15 choices (scripts/bench_admit.sh, issue 7).
+#  6. 体质健康 scoring of 1,000,000 students' records (scripts/bench_evaluate.sh, issue 8).
 set -euo pipefail
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,3 +58,4 @@ echo "demo city: generate $(secs "$t0" "$t1") s + load $(secs "$t1" "$t2") s = $
 bash scripts/bench_enroll.sh "$BUILD" "$OUT"
 bash scripts/bench_balance.sh "$BUILD" "$OUT"
 bash scripts/bench_admit.sh "$BUILD" "$OUT"
+bash scripts/bench_evaluate.sh "$BUILD" "$OUT"

@@ -7,6 +7,7 @@
 #include "core/json_writer.hpp"
 #include "evaluate/fitness_graduation.hpp"
 #include "evaluate/fitness_report.hpp"
+#include "evaluate/fitness_tables_index.hpp"
 #include "policy/policy_report.hpp"
 
 namespace youjun::cli {
@@ -59,6 +60,7 @@ int run_fitness(const FitnessArgs& a) {
   if (!errors.empty()) return report_row_errors(errors);
   double t_check = seconds_since(start);
   auto results = evaluate::score_records(*rules, records);
+  double t_scored = seconds_since(start);
   auto aggregates = evaluate::aggregate_fitness(*table, columns, *rules, records, results);
   double t_score = seconds_since(start);
   if (!a.csv.empty()) {
@@ -81,8 +83,8 @@ int run_fitness(const FitnessArgs& a) {
     return kExitFailure;
   }
   if (a.timings)
-    std::fprintf(stderr, "用时：读文件 %.3f s，校验 %.3f s，评分与汇总 %.3f s，输出 %.3f s\n", t_read, t_check - t_read,
-                 t_score - t_check, seconds_since(start) - t_score);
+    std::fprintf(stderr, "用时 timings: read %.3f s, check %.3f s, score %.3f s, summary %.3f s, output %.3f s\n", t_read,
+                 t_check - t_read, t_scored - t_check, t_score - t_scored, seconds_since(start) - t_score);
   return kExitOk;
 }
 
@@ -126,6 +128,14 @@ int run_graduation(const GraduationArgs& a) {
   return write_output("", text) ? kExitOk : kExitFailure;
 }
 
+int run_tables(const std::string& out) {
+  const auto& tables = evaluate::fitness_tables();
+  if (!tables) return fail(tables.error().message);
+  if (!write_output(out, evaluate::fitness_tables_markdown(*tables))) return kExitFailure;
+  if (!out.empty()) std::fprintf(stderr, "已生成评分表来源索引 / wrote %s\n", out.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 void register_evaluate_commands(CLI::App& app, Runner& selected) {
@@ -153,6 +163,11 @@ void register_evaluate_commands(CLI::App& app, Runner& selected) {
   grad->add_flag("--json", g->json, "输出 JSON");
   grad->add_option("--out", g->out, "把 JSON 写入文件");
   on_run(grad, selected, [g] { return run_graduation(*g); });
+
+  auto tables_out = std::make_shared<std::string>();
+  auto* tables = evaluate->add_subcommand("tables", "体质健康评分表的来源与交叉核对索引（Markdown）/ sources of the scoring tables");
+  tables->add_option("--out", *tables_out, "写入文件（如 docs/fitness-tables-index.md）");
+  on_run(tables, selected, [tables_out] { return run_tables(*tables_out); });
 }
 
 }  // namespace youjun::cli

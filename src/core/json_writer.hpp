@@ -51,6 +51,13 @@ class JsonWriter {
   JsonWriter& null() { return comma(), out_ += "null", *this; }
   // A value already written as JSON text (e.g. a small nlohmann::json dumped).
   JsonWriter& raw(std::string_view json) { return comma(), out_ += json, *this; }
+  // Text appended as it is, outside the comma bookkeeping (the caller keeps the JSON valid): the elements
+  // of a large array formatted elsewhere, e.g. on several cores. Goes out to the sink past 1 MiB.
+  JsonWriter& write_raw(std::string_view text) {
+    out_ += text;
+    if (sink_ && out_.size() >= (1u << 20)) flush();
+    return *this;
+  }
   // A line break between elements, for files people read (one school per line). With a sink, the
   // text so far goes out once it passes 1 MiB, so a 30 MB result never sits in memory whole.
   JsonWriter& newline() {

@@ -8,6 +8,7 @@
 
 #include "core/personal_data.hpp"
 #include "demo/catchments.hpp"
+#include "demo/fitness_files.hpp"
 #include "demo/people.hpp"
 #include "demo/phases.hpp"
 #include "demo/tables.hpp"
@@ -91,9 +92,12 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   {
     say("生成学生…");
     CsvOut out(path("students.csv"), *import::find_import_kind("students"), true);
-    summary.students = write_students(city, ids, out);
+    FitnessOut fitness(path("fitness_records.csv"), city.seed);
+    summary.students = write_students(city, ids, out, &fitness);
     if (auto st = out.close(); !st) return st.error();
+    if (auto st = fitness.close(); !st) return st.error();
     files.push_back({"students.csv", "students", summary.students, ""});
+    files.push_back({"fitness_records.csv", "fitness_records", fitness.rows(), ""});
     say("已生成 " + std::to_string(summary.students) + " 名学生");
   }
 

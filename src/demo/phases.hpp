@@ -18,6 +18,7 @@ enum Stream : uint64_t {
   kStreamSeatWarning = 9,
   kStreamLottery = 10,
   kStreamZhongkao = 11,
+  kStreamFitness = 12,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -37,6 +37,9 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "lottery_applicants.csv, lottery_seats.csv\r\n";
   t += "                   公民同招演示：各民办小学一年级报名人数超过学位，电脑随机派位；未录取者回到同区公办学校\r\n";
   t += "                   （fallback_school_id）。demo load 会登记、派位（种子 20260901）并公布这次派位。\r\n";
+  t += "fitness_records.csv 体质健康测试成绩（每名在校学生一行，国家学生体质健康标准 2014 年修订的测试项目；\r\n";
+  t += "                   学生编号为 学校代码-年级-班级-座号，不含个人信息）。试算：\r\n";
+  t += "                   youjun evaluate fitness --records fitness_records.csv --profile yichang\r\n";
   t += "manifest.json      种子、规模、各文件行数与 SHA-256、各区县汇总、生成器对优质均衡指标的简化估算。\r\n\r\n";
   t += "格式\r\n----\r\n";
   t += "CSV 文件为 UTF-8（带 BOM），Excel 可直接打开；表头为中文列名，与“导入格式”文档一致。\r\n";

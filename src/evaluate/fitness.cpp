@@ -12,6 +12,8 @@ namespace {
 // Plausible body measures: outside them a value is a typing slip (cm entered as m, kg as jin).
 constexpr Milli kMinHeight = 50 * kMilli, kMaxHeight = 250 * kMilli;
 constexpr Milli kMinWeight = 10 * kMilli, kMaxWeight = 250 * kMilli;
+// Item results are stored in 32 bits (FitnessRecord::value); no real result comes near this.
+constexpr Milli kMaxMeasure = 1'000'000 * kMilli;
 
 bool parse_sex(std::string_view s, Sex& out) {
   if (s == "M" || s == "m" || s == "男") return out = Sex::male, true;
@@ -121,12 +123,12 @@ RowErrors read_fitness_records(const io::Table& t, const FitnessRules& rules, Re
       if (text.empty()) continue;
       auto v = parse_measure(text);
       bool timed = rules.items[i].better == Better::lower;
-      if (!v || (*v < 0 && !negative_ok[i])) {
+      if (!v || (*v < 0 && !negative_ok[i]) || *v > kMaxMeasure) {
         errors.push_back({t.file, line, rules.items[i].column,
                           rules.items[i].label + "应为" + (timed ? "秒数（如 10.2，或 3'40 表示 3 分 40 秒）" : "非负数值") + "，或留空（未测或不适用）"});
         continue;
       }
-      rec.value[i] = *v;
+      rec.value[i] = static_cast<int32_t>(*v);
       rec.present |= 1u << i;
     }
     if (errors.size() == before) out.push_back(rec);
@@ -168,7 +170,7 @@ FitnessResult score_record(const FitnessRules& rules, const FitnessRecord& rec) 
       res.state[i] = kMissing;
       res.complete = false;
     }
-    res.points[i] = static_cast<int16_t>(points);
+    res.points[i] = static_cast<uint8_t>(points);
     weighted += static_cast<Milli>(points) * weight * (kMilli / 100);
   }
   res.standard = round_to(weighted, rules.total_decimals);
@@ -178,7 +180,7 @@ FitnessResult score_record(const FitnessRules& rules, const FitnessRecord& rec) 
       if (res.state[i] != kScored) continue;
       // 加分 only for the part beyond the 100-point result: the bonus table starts there.
       int b = lookup_points(item.bonus->rows[s], item.better == Better::lower, rec.value[i]);
-      res.bonus[i] = static_cast<int16_t>(std::min(b, max));
+      res.bonus[i] = static_cast<uint8_t>(std::min(b, max));
       res.bonus_total += res.bonus[i];
     }
     res.bonus_total = std::min(res.bonus_total, rules.bonus_max_total);

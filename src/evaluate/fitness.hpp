@@ -22,7 +22,8 @@ struct FitnessRecord {
   uint8_t grade = 0;
   Sex sex = Sex::male;
   Milli height_cm = -1, weight_kg = -1;     // -1 = empty
-  std::array<Milli, kMaxItems> value{};     // per rules item (BMI's slot unused)
+  std::array<int32_t, kMaxItems> value{};   // thousandths, per rules item (BMI's slot unused); 32 bits halve
+                                            // the memory of a million records and fit ±2·10⁶ units
   uint32_t present = 0;                     // bit i: item i has a value
 };
 
@@ -32,8 +33,8 @@ struct FitnessResult {
   Milli bmi = -1;            // rounded to the profile's decimals; -1 when height or weight is missing
   int8_t bmi_band = -1;      // index into the tables' bands for the grade and sex
   std::array<uint8_t, kMaxItems> state{};
-  std::array<int16_t, kMaxItems> points{};
-  std::array<int16_t, kMaxItems> bonus{};
+  std::array<uint8_t, kMaxItems> points{};  // table points are 0–100
+  std::array<uint8_t, kMaxItems> bonus{};
   std::array<uint8_t, kMaxItems> weight{};  // % (0 when not weighted for this student)
   Milli standard = 0;        // 标准分, rounded to the profile's decimals
   int bonus_total = 0;       // 附加分 (capped)

@@ -1,6 +1,10 @@
 #include "evaluate/fitness_report.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "core/parallel.hpp"
+#include "enroll/json_text.hpp"
 
 namespace youjun::evaluate {
 
@@ -14,42 +18,100 @@ double rate(size_t n, size_t d) { return d ? std::round(1e4 * double(n) / double
 
 std::string score_text(Milli v) { return measure_text(v); }
 
-void write_student_json(JsonWriter& w, const io::Table& t, const RecordColumns& c, const FitnessRules& rules,
-                        const FitnessRecord& rec, const FitnessResult& res) {
-  w.begin_object();
-  w.key("student_id").value(t.cell(rec.row, c.student_id));
-  w.key("grade").value(static_cast<int>(rec.grade)).key("sex").value(sex_code(rec.sex));
-  if (c.year >= 0) w.key("year").value(t.cell(rec.row, c.year));
-  if (c.school >= 0) w.key("school_id").value(t.cell(rec.row, c.school));
-  if (c.klass >= 0) w.key("class_id").value(t.cell(rec.row, c.klass));
-  w.key("bmi");
-  if (res.bmi >= 0) w.raw(score_text(res.bmi));
-  else w.null();
-  w.key("bmi_band");
-  if (res.bmi_band >= 0) w.value(rules.tables->bmi[slot(rec.grade, rec.sex)][res.bmi_band].band);
-  else w.null();
-  w.key("items").begin_object();
-  for (size_t i = 0; i < rules.items.size(); ++i)
-    if (res.state[i] == kScored) w.key(rules.items[i].key).value(static_cast<int>(res.points[i]));
-  w.end_object();
-  w.key("bonus_items").begin_object();
-  for (size_t i = 0; i < rules.items.size(); ++i)
-    if (res.bonus[i] > 0) w.key(rules.items[i].key).value(static_cast<int>(res.bonus[i]));
-  w.end_object();
-  w.key("standard_score").raw(score_text(res.standard));
-  w.key("bonus").value(res.bonus_total);
-  w.key("total").raw(score_text(res.total));
-  w.key("level").value(kLevelNames[res.level]);
-  w.key("complete").value(res.complete);
-  w.key("missing").begin_array();
-  for (size_t i = 0; i < rules.items.size(); ++i)
-    if (res.state[i] == kMissing) w.value(rules.items[i].key);
-  w.end_array();
-  w.key("not_applicable").begin_array();
-  for (size_t i = 0; i < rules.items.size(); ++i)
-    if (res.state[i] == kNotApplicable) w.value(rules.items[i].key);
-  w.end_array();
-  w.end_object();
+namespace {
+
+// Thousandths as JSON number text without a temporary string: 92800 → 92.8, 100000 → 100, 18350 → 18.35.
+void append_score(std::string& out, Milli v) {
+  if (v < 0) {
+    out += '-';
+    v = -v;
+  }
+  enroll::append_number(out, static_cast<uint64_t>(v / kMilli));
+  int fraction = static_cast<int>(v % kMilli);
+  if (fraction == 0) return;
+  char digits[4] = {'.', char('0' + fraction / 100), char('0' + fraction / 10 % 10), char('0' + fraction % 10)};
+  size_t len = 4;
+  while (digits[len - 1] == '0') --len;
+  out.append(digits, len);
+}
+
+void append_key(std::string& out, const char* key) {
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+}  // namespace
+
+// Written by hand rather than through JsonWriter: a million students are 350 MB of JSON, and the generic
+// writer's per-value bookkeeping made output the slowest step. Ids passed id_problem (no quotes or control
+// characters); item keys and band names come from the profile and tables.
+void append_student_json(std::string& out, const io::Table& t, const RecordColumns& c, const FitnessRules& rules,
+                         const FitnessRecord& rec, const FitnessResult& res) {
+  out += "{\"student_id\":";
+  enroll::append_string(out, t.cell(rec.row, c.student_id));
+  out += ",\"grade\":";
+  enroll::append_number(out, rec.grade);
+  out += rec.sex == Sex::male ? ",\"sex\":\"M\"" : ",\"sex\":\"F\"";
+  struct Optional {
+    const char* key;
+    int column;
+  };
+  for (Optional o : {Optional{"year", c.year}, Optional{"school_id", c.school}, Optional{"class_id", c.klass}}) {
+    if (o.column < 0) continue;
+    out += ',';
+    append_key(out, o.key);
+    enroll::append_string(out, t.cell(rec.row, o.column));
+  }
+  out += ",\"bmi\":";
+  if (res.bmi >= 0) append_score(out, res.bmi);
+  else out += "null";
+  out += ",\"bmi_band\":";
+  if (res.bmi_band >= 0) enroll::append_string(out, rules.tables->bmi[slot(rec.grade, rec.sex)][res.bmi_band].band);
+  else out += "null";
+  out += ",\"items\":{";
+  bool first = true;
+  for (size_t i = 0; i < rules.items.size(); ++i) {
+    if (res.state[i] != kScored) continue;
+    if (!first) out += ',';
+    first = false;
+    enroll::append_string(out, rules.items[i].key);
+    out += ':';
+    enroll::append_number(out, static_cast<uint64_t>(res.points[i]));
+  }
+  out += "},\"bonus_items\":{";
+  first = true;
+  for (size_t i = 0; i < rules.items.size(); ++i) {
+    if (res.bonus[i] <= 0) continue;
+    if (!first) out += ',';
+    first = false;
+    enroll::append_string(out, rules.items[i].key);
+    out += ':';
+    enroll::append_number(out, static_cast<uint64_t>(res.bonus[i]));
+  }
+  out += "},\"standard_score\":";
+  append_score(out, res.standard);
+  out += ",\"bonus\":";
+  enroll::append_number(out, static_cast<uint64_t>(res.bonus_total));
+  out += ",\"total\":";
+  append_score(out, res.total);
+  out += ",\"level\":\"";
+  out += kLevelNames[res.level];
+  out += res.complete ? "\",\"complete\":true" : "\",\"complete\":false";
+  for (auto [key, state] : {std::pair{"missing", kMissing}, std::pair{"not_applicable", kNotApplicable}}) {
+    out += ",\"";
+    out += key;
+    out += "\":[";
+    first = true;
+    for (size_t i = 0; i < rules.items.size(); ++i) {
+      if (res.state[i] != state) continue;
+      if (!first) out += ',';
+      first = false;
+      enroll::append_string(out, rules.items[i].key);
+    }
+    out += ']';
+  }
+  out += '}';
 }
 
 void write_aggregate_json(JsonWriter& w, const FitnessRules& rules, const FitnessAggregate& a) {
@@ -97,12 +159,25 @@ void write_fitness_json(JsonWriter& w, const FitnessRun& run, const std::string&
   w.begin_object();
   w.key("profile").value(profile);
   w.key("rules").raw(cited_rules.dump());
-  w.key("students").begin_array();
-  for (size_t i = 0; i < run.records.size(); ++i) {
-    w.newline();
-    write_student_json(w, run.table, run.columns, run.rules, run.records[i], run.results[i]);
+  // Students in blocks: each block is formatted on all cores, then written in order.
+  w.key("students").raw("[");
+  w.flush();
+  constexpr size_t kBlock = 1 << 16;
+  size_t n = run.records.size();
+  std::vector<std::string> texts(worker_count(n, 4096));  // reused: fresh buffers cost page clearing
+  for (size_t begin = 0; begin < n; begin += kBlock) {
+    size_t end = std::min(n, begin + kBlock), chunks = std::min(texts.size(), worker_count(end - begin, 4096));
+    for_each_chunk(end - begin, chunks, [&](size_t chunk, size_t from, size_t to) {
+      std::string& out = texts[chunk];
+      out.clear();
+      for (size_t i = begin + from; i < begin + to; ++i) {
+        out += i ? ",\n" : "\n";
+        append_student_json(out, run.table, run.columns, run.rules, run.records[i], run.results[i]);
+      }
+    });
+    for (size_t k = 0; k < chunks; ++k) w.write_raw(texts[k]);
   }
-  w.end_array();
+  w.write_raw("]");
   w.key("summary").begin_array();
   for (const auto& a : run.aggregates) {
     w.newline();

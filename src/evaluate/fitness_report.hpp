@@ -11,8 +11,8 @@
 
 namespace youjun::evaluate {
 
-void write_student_json(JsonWriter& w, const io::Table& table, const RecordColumns& columns, const FitnessRules& rules,
-                        const FitnessRecord& record, const FitnessResult& result);
+void append_student_json(std::string& out, const io::Table& table, const RecordColumns& columns, const FitnessRules& rules,
+                         const FitnessRecord& record, const FitnessResult& result);
 void write_aggregate_json(JsonWriter& w, const FitnessRules& rules, const FitnessAggregate& a);
 
 struct FitnessRun {

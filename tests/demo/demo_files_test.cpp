@@ -9,6 +9,9 @@
 
 #include "core/id_number.hpp"
 #include "demo/demo_fixture.hpp"
+#include "evaluate/fitness.hpp"
+#include "io/table.hpp"
+#include "policy/policy.hpp"
 #include "import/kinds.hpp"
 
 using namespace youjun;
@@ -21,7 +24,7 @@ namespace {
 
 const char* kFiles[] = {"schools.csv",        "school_facts.csv", "teachers.csv",        "students.csv",
                         "catchments.geojson", "README.txt",       "manifest.json",       "zk_juniors.csv",
-                        "zk_high_schools.csv", "zk_candidates.csv"};
+                        "zk_high_schools.csv", "zk_candidates.csv", "fitness_records.csv"};
 
 std::map<std::string, std::string> hashes_of(const std::string& dir) {
   std::map<std::string, std::string> h;
@@ -230,6 +233,34 @@ TEST(DemoFiles, ZhongkaoGraduatesAreTheGrade9Students) {
   for (const auto& [school, n] : listed) EXPECT_EQ(per_school[school], n) << school;
   EXPECT_EQ(static_cast<int>(candidates.rows()), total);
   EXPECT_GT(total, 100);
+}
+
+// One 体质健康 record per student, with the student's school, grade and sex (counted per school, grade and
+// sex against students.csv); the file scores without errors, and the weighted items of the grade are filled
+// except for the ~1 % absent on test day.
+TEST(DemoFiles, FitnessRecordsMatchTheStudentsAndScore) {
+  DemoTable students("students.csv");
+  auto table = io::read_table(demo_file("fitness_records.csv"));
+  ASSERT_TRUE(table) << table.error().message;
+  std::map<std::tuple<std::string, int, std::string>, int> expected, got;
+  for (size_t r = 0; r < students.rows(); ++r)
+    ++expected[{students.at(r, "学校代码"), students.number(r, "年级"), students.at(r, "性别") == "男" ? "M" : "F"}];
+  auto rules = evaluate::fitness_rules(*policy::load_policy("national"));
+  ASSERT_TRUE(rules) << rules.error().message;
+  evaluate::RecordColumns columns;
+  std::vector<evaluate::FitnessRecord> records;
+  auto errors = evaluate::read_fitness_records(*table, *rules, columns, records);
+  ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
+  for (const auto& rec : records)
+    ++got[{std::string(table->cell(rec.row, columns.school)), rec.grade, rec.sex == evaluate::Sex::male ? "M" : "F"}];
+  EXPECT_EQ(got, expected);
+  auto results = evaluate::score_records(*rules, records);
+  size_t complete = 0, failing = 0;
+  for (const auto& r : results) complete += r.complete, failing += r.level == 3;
+  EXPECT_GT(complete, records.size() * 9 / 10);
+  EXPECT_LT(complete, records.size());
+  EXPECT_GT(failing, 0u);
+  EXPECT_LT(failing, records.size() / 5);
 }
 
 }  // namespace
