@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "evaluate/fitness_tables.hpp"
+#include "evaluate/fitness_tables_index.hpp"
+#include "test_util.hpp"
 
 namespace youjun::evaluate {
 namespace {
@@ -86,6 +88,53 @@ TEST(FitnessTables, MeasuresAsPeopleWriteThem) {
   EXPECT_FALSE(parse_measure("1.2345"));  // beyond thousandths
   EXPECT_EQ(measure_text(-800), "-0.8");
   EXPECT_EQ(measure_text(1700000), "1700");
+}
+
+// Independence counts repositories, not keys: a program and a document of one repository are one copy.
+TEST(FitnessTables, IndependentCopiesCountRepositories) {
+  ItemTable t;
+  t.source_notes = {{"A", "owner/repo Prog.bas"}, {"W", "owner/repo Doc/standard.doc"}, {"K", "other/repo x.ts"}};
+  EXPECT_EQ(independent_copies(t, "A;W"), 1u);
+  EXPECT_EQ(independent_copies(t, "A;W;K"), 2u);
+  EXPECT_EQ(independent_copies(t, "K"), 1u);
+}
+
+// The embedded tables: every (grade, sex) an item is tested in has its rows, and the BMI bands and the
+// 一年级 rows of standards.md §2.4 are there as printed.
+TEST(FitnessTables, EmbeddedTablesHaveTheStandardsRows) {
+  const auto& t = fitness_tables();
+  ASSERT_TRUE(t) << t.error().message;
+  const auto& vc = t->items.at("vital_capacity").rows[slot(1, Sex::male)];
+  ASSERT_EQ(vc.size(), 20u);
+  EXPECT_EQ(vc.front().threshold, 1'700'000);  // 100 分 1700 ml
+  EXPECT_EQ(vc.back().threshold, 500'000);     // 10 分 500 ml
+  const auto& reach = t->items.at("sit_reach").rows[slot(1, Sex::female)];
+  EXPECT_EQ(reach[14].points, 60);
+  EXPECT_EQ(reach[14].threshold, 2400);         // 女 60 分 2.4 cm
+  EXPECT_EQ(reach[19].threshold, -1600);        // 女 10 分 −1.6 cm
+  // 50m 男 90 分 across 一年级…高三 (standards.md §2.4, from an independent page).
+  const Milli run90[12] = {10400, 9800, 9300, 8900, 8600, 8400, 8000, 7700, 7500, 7300, 7200, 7000};
+  for (int g = 1; g <= 12; ++g) {
+    const auto& rows = t->items.at("run_50m").rows[slot(g, Sex::male)];
+    EXPECT_EQ(rows[2].points, 90);
+    EXPECT_EQ(rows[2].threshold, run90[g - 1]) << "grade " << g;
+  }
+  // 引体向上 has no 78/74/70/66/62 rows (blank in the official table).
+  for (const auto& r : t->items.at("pull_ups").rows[slot(8, Sex::male)]) EXPECT_NE(r.points, 78);
+  EXPECT_TRUE(t->items.at("pull_ups").rows[slot(8, Sex::female)].empty());
+  // 高三女 BMI 超重 23.4–25.7 (standards.md §2.3).
+  bool found = false;
+  for (const auto& b : t->bmi[slot(12, Sex::female)])
+    if (b.band == "超重") found = b.min == 23400 && b.max == 25700;
+  EXPECT_TRUE(found);
+}
+
+// docs/fitness-tables-index.md is generated; it must match the tables.
+TEST(FitnessTables, SourceIndexDocIsUpToDate) {
+  const auto& t = fitness_tables();
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_TRUE(fitness_tables_markdown(*t) == test::file_bytes(test::source_path("docs/fitness-tables-index.md")))
+      << "docs/fitness-tables-index.md is stale: run `youjun evaluate tables --out docs/fitness-tables-index.md`";
 }
 
 }  // namespace
