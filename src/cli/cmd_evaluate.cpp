@@ -8,6 +8,7 @@
 #include "evaluate/fitness_graduation.hpp"
 #include "evaluate/fitness_report.hpp"
 #include "evaluate/fitness_tables_index.hpp"
+#include "evaluate/vision_report.hpp"
 #include "policy/policy_report.hpp"
 
 namespace youjun::cli {
@@ -128,6 +129,42 @@ int run_graduation(const GraduationArgs& a) {
   return write_output("", text) ? kExitOk : kExitFailure;
 }
 
+struct VisionArgs {
+  std::string screenings, profile = "national", out;
+  int year = 0;
+  bool json = false, students = false;
+};
+
+int run_vision(const VisionArgs& a) {
+  auto policy = load_profile(a.profile);
+  if (!policy) return kExitFailure;
+  auto table = read_input_table(a.screenings);
+  if (!table) return kExitBadInput;
+  // The target in force in the latest screening year (铜陵's 1 point applies 2021–2023), unless --year says.
+  auto rules = evaluate::vision_rules(*policy, a.year ? a.year : this_year());
+  if (!rules) return fail(rules.error().message);
+  evaluate::VisionColumns columns;
+  std::vector<evaluate::Screening> screenings;
+  RowErrors errors = evaluate::read_screenings(*table, *rules, columns, screenings);
+  if (!errors.empty()) return report_row_errors(errors);
+  if (!a.year) {
+    int latest = 0;
+    for (const auto& s : screenings) latest = std::max(latest, s.year);
+    if (latest) rules = evaluate::vision_rules(*policy, latest);
+    if (!rules) return fail(rules.error().message);
+  }
+  auto report = evaluate::vision_report(*table, columns, *rules, screenings);
+  if (a.json || !a.out.empty()) {
+    auto cited = cited_rules(*policy, rules->keys);
+    if (!cited) return kExitFailure;
+    auto j = evaluate::vision_json(*table, columns, *rules, screenings, report, a.students);
+    j["profile"] = policy->name();
+    j["rules"] = *cited;
+    return write_output(a.out, j.dump(2) + "\n") ? kExitOk : kExitFailure;
+  }
+  return write_output("", evaluate::vision_text(*rules, report)) ? kExitOk : kExitFailure;
+}
+
 int run_tables(const std::string& out) {
   const auto& tables = evaluate::fitness_tables();
   if (!tables) return fail(tables.error().message);
@@ -139,7 +176,7 @@ int run_tables(const std::string& out) {
 }  // namespace
 
 void register_evaluate_commands(CLI::App& app, Runner& selected) {
-  auto* evaluate = app.add_subcommand("evaluate", "学生发展评价：体质健康评分、毕业成绩 / student development evaluation");
+  auto* evaluate = app.add_subcommand("evaluate", "学生发展评价：体质健康评分、毕业成绩、近视率 / student development evaluation");
   evaluate->require_subcommand(1);
 
   auto f = std::make_shared<FitnessArgs>();
@@ -163,6 +200,19 @@ void register_evaluate_commands(CLI::App& app, Runner& selected) {
   grad->add_flag("--json", g->json, "输出 JSON");
   grad->add_option("--out", g->out, "把 JSON 写入文件");
   on_run(grad, selected, [g] { return run_graduation(*g); });
+
+  auto v = std::make_shared<VisionArgs>();
+  auto* vision = evaluate->add_subcommand("vision", "近视率：按年级、学校、区县、年份，逐年变化与目标、同一批学生 / myopia rates and trends");
+  vision->add_option("--screenings", v->screenings,
+                     "视力筛查文件 student_id,date,left_uncorrected,right_uncorrected,spherical_equivalent_left,"
+                     "spherical_equivalent_right（可选 year,grade,school_id,district,ortho_k）")
+      ->required();
+  vision->add_option("--profile,--policy", v->profile, "策略配置（缺省 national；绍兴、聊城、铜陵每年降 1 个百分点，诸城 0.5）");
+  vision->add_option("--year", v->year, "按哪一年的目标（缺省：文件中最近的筛查年份）");
+  vision->add_flag("--json", v->json, "输出 JSON");
+  vision->add_flag("--students", v->students, "JSON 中列出每次筛查的判定");
+  vision->add_option("--out", v->out, "把 JSON 写入文件");
+  on_run(vision, selected, [v] { return run_vision(*v); });
 
   auto tables_out = std::make_shared<std::string>();
   auto* tables = evaluate->add_subcommand("tables", "体质健康评分表的来源与交叉核对索引（Markdown）/ sources of the scoring tables");

@@ -8,7 +8,7 @@
 
 #include "core/personal_data.hpp"
 #include "demo/catchments.hpp"
-#include "demo/fitness_files.hpp"
+#include "demo/health_files.hpp"
 #include "demo/people.hpp"
 #include "demo/phases.hpp"
 #include "demo/tables.hpp"
@@ -92,12 +92,13 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   {
     say("生成学生…");
     CsvOut out(path("students.csv"), *import::find_import_kind("students"), true);
-    FitnessOut fitness(path("fitness_records.csv"), city.seed);
-    summary.students = write_students(city, ids, out, &fitness);
+    HealthOut health(path("fitness_records.csv"), path("vision_screenings.csv"), city.seed);
+    summary.students = write_students(city, ids, out, &health);
     if (auto st = out.close(); !st) return st.error();
-    if (auto st = fitness.close(); !st) return st.error();
+    if (auto st = health.close(); !st) return st.error();
     files.push_back({"students.csv", "students", summary.students, ""});
-    files.push_back({"fitness_records.csv", "fitness_records", fitness.rows(), ""});
+    files.push_back({"fitness_records.csv", "fitness_records", health.fitness_rows(), ""});
+    files.push_back({"vision_screenings.csv", "vision_screenings", health.vision_rows(), ""});
     say("已生成 " + std::to_string(summary.students) + " 名学生");
   }
 

@@ -42,9 +42,9 @@ std::string other_area_code(Rng& rng, bool from_other_province);
 
 // One row per teacher of the latest school year, consistent with the schools' facts.
 size_t write_teachers(const City& city, IdNumberMaker& ids, CsvOut& out);
-class FitnessOut;
+class HealthOut;
 // One row per student of the latest school year, per school and grade exactly the facts' counts; with
-// `fitness`, also each student's 体质健康 test record (fitness_files.hpp).
-size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, FitnessOut* fitness = nullptr);
+// `health`, also each student's 体质健康 test record and vision screenings (health_files.hpp).
+size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, HealthOut* health = nullptr);
 
 }  // namespace youjun::demo

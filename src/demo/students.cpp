@@ -2,7 +2,7 @@
 // exactly the class sizes behind school_facts.csv. Grade g of the school year starting in Y is the
 // cohort born between 1 September Y-6-g and 31 August Y-5-g (grade 1 of 2025-2026: 2018-09-01 to
 // 2019-08-31).
-#include "demo/fitness_files.hpp"
+#include "demo/health_files.hpp"
 #include "demo/names.hpp"
 #include "demo/people.hpp"
 #include "demo/phases.hpp"
@@ -16,7 +16,7 @@ std::string migrant_area(Rng& r) { return other_area_code(r, r.chance(0.85)); }
 
 }  // namespace
 
-size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, FitnessOut* fitness) {
+size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, HealthOut* health) {
   size_t before = out.rows();
   const int start = year_start(kLatest);
   const int n_districts = static_cast<int>(districts().size());
@@ -53,7 +53,7 @@ size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, Fitness
           out.set("grade", grade);
           out.set("class_no", class_no);
           out.end_row();
-          if (fitness) fitness->add(s, g, static_cast<int>(c + 1), k + 1, male);
+          if (health) health->add(s, g, static_cast<int>(c + 1), k + 1, male);
         }
       }
     }

@@ -78,5 +78,37 @@ printf 'student_id,year,total\nS1,2026,130\n' > gbad.csv
 rc=$?
 check "fitness-graduation bad input: a total above 120 is refused (exit 2)" bash -c "test $rc = 2 && grep -q '^gbad.csv:2:total: ' gbad.err"
 
+# Vision: the hand-worked screenings of tests/evaluate/vision_test.cpp (50 % → 60 %, same grade mix −33.33).
+cat > vs.csv <<'CSV'
+student_id,date,left_uncorrected,right_uncorrected,spherical_equivalent_left,spherical_equivalent_right,grade,school_id,ortho_k
+A,2025-05-10,4.8,5.0,-0.75,0.00,3,S1,
+B,2025-05-10,4.9,4.9,-0.25,-0.25,3,S1,
+C,2025-05-10,5.0,5.1,0.25,0.00,3,S2,
+D,2025-05-10,5.0,5.0,,,4,S2,1
+A,2026-05-11,4.7,4.9,-1.00,-0.50,4,S1,
+B,2026-05-11,4.8,4.9,-0.50,-0.25,4,S1,
+C,2026-05-11,5.0,5.0,0.00,0.00,4,S2,
+D,2026-05-11,5.0,5.0,,,5,S2,1
+E,2026-05-11,4.6,5.0,,,1,S2,
+CSV
+"$YJ" evaluate vision --screenings vs.csv --profile shaoxing --json --students > vs.json 2> vs.err
+check "vision: rates 50 % → 60 % (+10 points, 绍兴 target −1 missed), same grade mix −33.33, cohort 2/4 → 3/4, S1 furthest behind" python3 -c '
+import json
+r = json.load(open("vs.json"))
+city = [c for c in r["changes"] if c["scope"] == "all"][0]
+assert city["change_points"] == 10.0 and city["target_drop_points"] == 1.0 and not city["target_met"], city
+assert city["same_grade_mix_change_points"] == -33.33, city
+assert r["schools_behind"][0]["school_id"] == "S1" and r["schools_behind"][0]["change_points"] == 50.0
+co = [c for c in r["cohorts"] if c["grade"] is None][0]
+assert co["students"] == 4 and co["myopia_rate_before"] == 0.5 and co["myopia_rate_after"] == 0.75, co
+st = {(s["student_id"], s["year"]): s["status"] for s in r["students"]}
+assert st[("B", 2025)] == "视力不良" and st[("B", 2026)] == "近视" and st[("D", 2025)] == "近视"
+assert any(x["key"] == "vision.target.annual_drop" and "000 绍兴" in x["cite"] for x in r["rules"])
+'
+printf 'student_id,date,left_uncorrected,right_uncorrected,spherical_equivalent_left,spherical_equivalent_right\nA,2026-05-11,0.8,4.9,-1,-1\n' > vbad.csv
+"$YJ" evaluate vision --screenings vbad.csv > /dev/null 2> vbad.err
+rc=$?
+check "vision bad input: decimal acuity instead of 五分记录 is refused (exit 2)" bash -c "test $rc = 2 && grep -q '^vbad.csv:2:left_uncorrected: ' vbad.err"
+
 echo "# evaluate CLI: $n_ok passed, $n_fail failed"
 exit $((n_fail > 0))

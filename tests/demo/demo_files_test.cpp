@@ -10,6 +10,7 @@
 #include "core/id_number.hpp"
 #include "demo/demo_fixture.hpp"
 #include "evaluate/fitness.hpp"
+#include "evaluate/vision.hpp"
 #include "io/table.hpp"
 #include "policy/policy.hpp"
 #include "import/kinds.hpp"
@@ -24,7 +25,7 @@ namespace {
 
 const char* kFiles[] = {"schools.csv",        "school_facts.csv", "teachers.csv",        "students.csv",
                         "catchments.geojson", "README.txt",       "manifest.json",       "zk_juniors.csv",
-                        "zk_high_schools.csv", "zk_candidates.csv", "fitness_records.csv"};
+                        "zk_high_schools.csv", "zk_candidates.csv", "fitness_records.csv", "vision_screenings.csv"};
 
 std::map<std::string, std::string> hashes_of(const std::string& dir) {
   std::map<std::string, std::string> h;
@@ -261,6 +262,36 @@ TEST(DemoFiles, FitnessRecordsMatchTheStudentsAndScore) {
   EXPECT_LT(complete, records.size());
   EXPECT_GT(failing, 0u);
   EXPECT_LT(failing, records.size() / 5);
+}
+
+// Vision screenings: every student in 2026, and in 2025 one grade lower (grade 1 only in 2026); a child
+// myopic in 2025 is myopic in 2026; each grade's rate is lower in 2026 than in 2025 (the demo meets a target).
+TEST(DemoFiles, VisionScreeningsFollowTheStudents) {
+  auto table = io::read_table(demo_file("vision_screenings.csv"));
+  ASSERT_TRUE(table) << table.error().message;
+  auto rules = evaluate::vision_rules(*policy::load_policy("shaoxing"), 2026);
+  evaluate::VisionColumns columns;
+  std::vector<evaluate::Screening> screenings;
+  auto errors = evaluate::read_screenings(*table, *rules, columns, screenings);
+  ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
+  size_t in_2026 = 0;
+  std::map<std::string, std::map<int, const evaluate::Screening*>> by_id;
+  for (const auto& s : screenings) {
+    in_2026 += s.year == 2026;
+    by_id[std::string(table->cell(s.row, columns.student_id))][s.year] = &s;
+  }
+  EXPECT_EQ(in_2026, DemoTable("students.csv").rows());
+  size_t pairs = 0;
+  for (const auto& [id, years] : by_id) {
+    if (years.size() != 2) continue;
+    ++pairs;
+    EXPECT_EQ(years.at(2025)->grade + 1, years.at(2026)->grade) << id;
+    if (years.at(2025)->status == evaluate::VisionStatus::myopia) EXPECT_EQ(years.at(2026)->status, evaluate::VisionStatus::myopia) << id;
+  }
+  EXPECT_GT(pairs, in_2026 / 2);
+  auto report = evaluate::vision_report(*table, columns, *rules, screenings);
+  for (const auto& ch : report.changes)
+    if (ch.scope == "all") EXPECT_LT(*ch.same_grade_mix_change_points, 0);
 }
 
 }  // namespace
