@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev libboost-dev libmimalloc-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libeigen3-dev
   chromium fonts-noto-cjk hyperfine curl bc time python3
 )
 # Node 20 + npm: use the machine's own when present (CI images ship one), else Debian's.

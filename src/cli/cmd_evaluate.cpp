@@ -13,6 +13,8 @@
 
 namespace youjun::cli {
 
+void add_value_added_command(CLI::App* evaluate, Runner& selected);
+
 namespace {
 
 struct FitnessArgs {
@@ -218,6 +220,8 @@ void register_evaluate_commands(CLI::App& app, Runner& selected) {
   auto* tables = evaluate->add_subcommand("tables", "体质健康评分表的来源与交叉核对索引（Markdown）/ sources of the scoring tables");
   tables->add_option("--out", *tables_out, "写入文件（如 docs/fitness-tables-index.md）");
   on_run(tables, selected, [tables_out] { return run_tables(*tables_out); });
+
+  add_value_added_command(evaluate, selected);  // cmd_evaluate_value_added.cpp
 }
 
 }  // namespace youjun::cli
