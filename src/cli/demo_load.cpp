@@ -181,6 +181,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
   if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_zhongkao(*db, dir); rc != kExitOk) return rc;
+  if (int rc = load_demo_health(*db, dir); rc != kExitOk) return rc;
   return create_demo_users(*db);
 }
 

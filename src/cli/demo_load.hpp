@@ -7,4 +7,6 @@ namespace youjun::cli {
 // `youjun demo load --db DB --dir DIR`: imports DIR/{schools,school_facts,teachers,students}.csv
 // through the normal import path (so the demo also tests it) and creates the demo accounts.
 int run_demo_load(const DbArgs& db, const std::string& dir);
+// The 体质健康 and 视力筛查 datasets of DIR (demo_load_health.cpp).
+int load_demo_health(store::Connection& db, const std::string& dir);
 }  // namespace youjun::cli

@@ -48,6 +48,10 @@ ApiResponse handle_admit_round_admit(RequestContext& c);
 ApiResponse handle_admit_round_publish(RequestContext& c);
 ApiResponse handle_admit_round_student(RequestContext& c);
 ApiResponse handle_admit_round_file(RequestContext& c);
+ApiResponse handle_health_datasets(RequestContext& c);
+ApiResponse handle_create_health_dataset(RequestContext& c);
+ApiResponse handle_health_dataset(RequestContext& c);
+ApiResponse handle_health_dataset_students(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

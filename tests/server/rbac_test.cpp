@@ -166,6 +166,20 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/admit/rounds/{id}/students/{student_id}"] = {get("/api/v1/admit/rounds/" + admitted + "/students/K1"), nullptr};
   m["GET /api/v1/admit/rounds/{id}/files/{name}"] = {get("/api/v1/admit/rounds/" + admitted + "/files/quota.json"), nullptr};
   m["GET /api/v1/balance/evaluation"] = {get("/api/v1/balance/evaluation"), nullptr};
+  // 体质健康 dataset: one 一年级 boy of school A.
+  h.exec("INSERT INTO health_datasets (id, kind, title, year, policy, record_count, records_csv, summary_json, created_by, "
+         "created_at) VALUES ('fitness-2000-001', 'fitness', 't', 2026, 'national', 1, ?, '{\"aggregates\":[]}', 'test', "
+         "'2000-01-01T00:00:00Z')",
+         {"student_id,grade,sex,height_cm,weight_kg,vital_capacity_ml,run_50m_s,sit_reach_cm,rope_skip_1min,school_id\nP1,1,M,120,22,1700,10.2,16.1,109," + std::string(kSchoolA) + "\n"});
+  m["GET /api/v1/evaluate/datasets"] = {get("/api/v1/evaluate/datasets"), nullptr};
+  m["POST /api/v1/evaluate/datasets"] = {[] {
+                                           return Call{"POST", "/api/v1/evaluate/datasets", "", "",
+                                                       {{"kind", "fitness", "", ""}, {"title", "t", "", ""}, {"year", "2026", "", ""},
+                                                        {"file", "student_id,grade,sex,height_cm,weight_kg\nP1,1,M,120,22\n", "f.csv", "text/csv"}}};
+                                         },
+                                         nullptr};
+  m["GET /api/v1/evaluate/datasets/{id}"] = {get("/api/v1/evaluate/datasets/fitness-2000-001"), nullptr};
+  m["GET /api/v1/evaluate/datasets/{id}/students"] = {get("/api/v1/evaluate/datasets/fitness-2000-001/students?school_id=" + std::string(kSchoolA)), nullptr};
   m["GET /api/v1/schools/{code}/balance"] = {get(std::string("/api/v1/schools/") + kSchoolA + "/balance"),
                                              get(std::string("/api/v1/schools/") + kSchoolB + "/balance")};
   m["GET /api/v1/balance/plan"] = {get("/api/v1/balance/plan?profile=shaoxing"), nullptr};
@@ -173,6 +187,20 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
 }
 
 const std::vector<std::string> kRoleUsers = {"admin", "staff", "head-a", "auditor", "mum"};
+
+// A key that carries a student's rank or place in an order (001: results to schools and parents are grades).
+bool has_rank_key(const nlohmann::json& j, std::string& where) {
+  if (j.is_object())
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string& k = it.key();
+      if (k.find("rank") != std::string::npos || k == "position" || k == "名次" || k == "排名") return where = k, true;
+      if (has_rank_key(it.value(), where)) return true;
+    }
+  if (j.is_array())
+    for (const auto& e : j)
+      if (has_rank_key(e, where)) return true;
+  return false;
+}
 
 std::string role_of(const std::string& user) {
   static const std::map<std::string, std::string> roles = {{"admin", "bureau_admin"}, {"staff", "bureau_staff"},
@@ -217,6 +245,11 @@ TEST_P(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
       if (server::role_allowed(route, role_of(user))) {
         EXPECT_GE(r->status, 200) << r->body;
         EXPECT_LT(r->status, 300) << r->body;
+        // No answer to a school or a parent carries a student's rank (issue 8 §5).
+        std::string key;
+        auto body = nlohmann::json::parse(r->body, nullptr, false);
+        if ((user == "head-a" || user == "mum") && !body.is_discarded())
+          EXPECT_FALSE(has_rank_key(body, key)) << "a rank (" << key << ") reaches " << user;
       } else {
         EXPECT_EQ(r->status, 403) << r->body;
         EXPECT_EQ(h.json_of(r).value("code", ""), "forbidden");
