@@ -2,8 +2,8 @@
 
 #include "core/parallel.hpp"
 #include "enroll/enroll_files.hpp"
-#include "enroll/id_index.hpp"
 #include "enroll/table_cells.hpp"
+#include "evaluate/student_rows.hpp"
 
 namespace youjun::evaluate {
 
@@ -26,12 +26,6 @@ bool has_negative_threshold(const ItemTable& t) {
     for (const auto& r : rows)
       if (r.threshold < 0) return true;
   return false;
-}
-
-int find_column(const io::Table& t, std::string_view name) {
-  for (size_t h = 0; h < t.header.size(); ++h)
-    if (t.header[h] == name) return static_cast<int>(h);
-  return -1;
 }
 
 // BMI = kg / m² = 10⁴·kg / cm². With w, h in thousandths of kg and cm, BMI in thousandths is
@@ -64,11 +58,12 @@ Milli round_to(Milli x, int decimals) {
 RowErrors read_fitness_records(const io::Table& t, const FitnessRules& rules, RecordColumns& c,
                                std::vector<FitnessRecord>& out) {
   RowErrors errors;
-  auto req = enroll::find_columns(t, {"student_id", "grade", "sex", "height_cm", "weight_kg"}, 5, errors);
-  if (!req.ok) return errors;
-  c.student_id = req.index[0], c.grade = req.index[1], c.sex = req.index[2], c.height = req.index[3], c.weight = req.index[4];
-  c.year = find_column(t, "year"), c.school = find_column(t, "school_id"), c.klass = find_column(t, "class_id");
-  c.district = find_column(t, "district");
+  auto cols = enroll::find_columns(
+      t, {"student_id", "grade", "sex", "height_cm", "weight_kg", "year", "school_id", "class_id", "district"}, 5, errors);
+  if (!cols.ok) return errors;
+  c.student_id = cols.index[0], c.grade = cols.index[1], c.sex = cols.index[2], c.height = cols.index[3];
+  c.weight = cols.index[4], c.year = cols.index[5], c.school = cols.index[6], c.klass = cols.index[7];
+  c.district = cols.index[8];
   if (rules.items.size() > kMaxItems) {
     errors.push_back({t.file, 0, "", "策略定义的体测项目超过 " + std::to_string(kMaxItems) + " 项"});
     return errors;
@@ -76,12 +71,10 @@ RowErrors read_fitness_records(const io::Table& t, const FitnessRules& rules, Re
   std::array<bool, kMaxItems> negative_ok{};
   c.item.fill(-1);
   for (size_t i = 1; i < rules.items.size(); ++i) {
-    c.item[i] = find_column(t, rules.items[i].column);
+    c.item[i] = enroll::find_columns(t, {rules.items[i].column}, 0, errors).index[0];
     negative_ok[i] = has_negative_threshold(*rules.items[i].table);
   }
-  enroll::IdIndex seen(t.row_count());
-  std::vector<std::string> year_keys;  // "<year>\x1f<id>" when the file holds several years
-  if (c.year >= 0) year_keys.reserve(t.row_count());
+  StudentRows seen(t.row_count());
   out.clear();
   out.reserve(t.row_count());
   for (size_t r = 0; r < t.row_count(); ++r) {
@@ -92,10 +85,11 @@ RowErrors read_fitness_records(const io::Table& t, const FitnessRules& rules, Re
     std::string_view id = enroll::cell(t, r, c.student_id);
     std::string problem = enroll::id_problem(id);
     if (problem.empty()) {
-      std::string_view key = id;
-      if (c.year >= 0) key = year_keys.emplace_back(std::string(enroll::cell(t, r, c.year)) + '\x1f' + std::string(id));
-      problem = enroll::repeat_problem(seen, t, r, key, "学生", c.year >= 0 ? "（同一年）" : "");
-      if (!problem.empty() && c.year >= 0) problem = "学生 " + std::string(id) + problem.substr(problem.find(" 重复"));
+      std::optional<int> year;
+      long y = 0;
+      if (c.year >= 0 && enroll::parse_count(enroll::cell(t, r, c.year), 9999, y)) year = static_cast<int>(y);
+      else if (c.year >= 0) errors.push_back({t.file, line, "year", "应为学年的四位年份，如 2026"});
+      if (c.year < 0 || year) problem = seen.repeat(t, r, id, year);
     }
     if (!problem.empty()) errors.push_back({t.file, line, "student_id", problem});
     long grade = 0;

@@ -6,8 +6,8 @@
 #include <tuple>
 
 #include "enroll/enroll_files.hpp"
-#include "enroll/id_index.hpp"
 #include "enroll/table_cells.hpp"
+#include "evaluate/student_rows.hpp"
 
 namespace youjun::evaluate {
 
@@ -16,12 +16,6 @@ namespace {
 // 五分记录 (GB 11533 standard logarithmic chart) runs from 4.0 (the chart's top line; 3.x by walking closer)
 // to 5.3; spherical equivalents beyond ±30 D are typing slips.
 constexpr Milli kMinVision = 3000, kMaxVision = 5300, kMaxSe = 30000;
-
-int find_column(const io::Table& t, std::string_view name) {
-  for (size_t h = 0; h < t.header.size(); ++h)
-    if (t.header[h] == name) return static_cast<int>(h);
-  return -1;
-}
 
 Milli to_milli(double v) { return static_cast<Milli>(std::llround(v * kMilli)); }
 
@@ -58,18 +52,15 @@ Result<VisionRules> vision_rules(const policy::Policy& policy, int year) {
 
 RowErrors read_screenings(const io::Table& t, const VisionRules& rules, VisionColumns& c, std::vector<Screening>& out) {
   RowErrors errors;
-  auto req = enroll::find_columns(t,
-                                  {"student_id", "date", "left_uncorrected", "right_uncorrected", "spherical_equivalent_left",
-                                   "spherical_equivalent_right"},
-                                  6, errors);
-  if (!req.ok) return errors;
-  c.student_id = req.index[0], c.date = req.index[1], c.left = req.index[2], c.right = req.index[3];
-  c.se_left = req.index[4], c.se_right = req.index[5];
-  c.year = find_column(t, "year"), c.grade = find_column(t, "grade"), c.school = find_column(t, "school_id");
-  c.district = find_column(t, "district"), c.ortho_k = find_column(t, "ortho_k");
-  enroll::IdIndex seen(t.row_count());
-  std::vector<std::string> keys;
-  keys.reserve(t.row_count());
+  auto cols = enroll::find_columns(t,
+                                   {"student_id", "date", "left_uncorrected", "right_uncorrected", "spherical_equivalent_left",
+                                    "spherical_equivalent_right", "year", "grade", "school_id", "district", "ortho_k"},
+                                   6, errors);
+  if (!cols.ok) return errors;
+  c.student_id = cols.index[0], c.date = cols.index[1], c.left = cols.index[2], c.right = cols.index[3];
+  c.se_left = cols.index[4], c.se_right = cols.index[5], c.year = cols.index[6], c.grade = cols.index[7];
+  c.school = cols.index[8], c.district = cols.index[9], c.ortho_k = cols.index[10];
+  StudentRows seen(t.row_count());
   out.clear();
   for (size_t r = 0; r < t.row_count(); ++r) {
     long line = t.line_number(r);
@@ -95,13 +86,10 @@ RowErrors read_screenings(const io::Table& t, const VisionRules& rules, VisionCo
         errors.push_back({t.file, line, "grade", "应为年级 1–12"});
       s.grade = static_cast<int>(g);
     }
+    // One screening per student and year (a rescreening replaces the first in the source system).
     if (problem.empty() && errors.size() == before) {
-      // One screening per student and year (a rescreening replaces the first in the source system).
-      std::string_view key = keys.emplace_back(std::to_string(s.year) + '\x1f' + std::string(id));
-      uint32_t first = seen.insert(key, static_cast<uint32_t>(r));
-      if (first != r)
-        errors.push_back({t.file, line, "student_id", "学生 " + std::string(id) + " 在 " + std::to_string(s.year) +
-                                                          " 年有两次筛查（第 " + std::to_string(t.line_number(first)) + " 行已有）"});
+      std::string repeated = seen.repeat(t, r, id, s.year);
+      if (!repeated.empty()) errors.push_back({t.file, line, "student_id", repeated});
     }
     bool ortho_k = false;
     if (c.ortho_k >= 0) {
