@@ -1,5 +1,6 @@
 // `youjun evaluate fitness | fitness-graduation` — 国家学生体质健康标准（2014年修订）scoring of a school
 // year's test records and the graduation score (issue 8 §1).
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/cli.hpp"
@@ -19,7 +20,7 @@ namespace {
 
 struct FitnessArgs {
   std::string records, profile = "national", out, csv;
-  bool json = false, timings = false;
+  bool json = false, timings = false, grades_only = false;
 };
 
 std::optional<evaluate::FitnessRules> fitness_rules_or_report(const policy::Policy& policy) {
@@ -70,8 +71,12 @@ int run_fitness(const FitnessArgs& a) {
     std::vector<std::vector<std::string>> rows;
     rows.reserve(records.size());
     for (size_t i = 0; i < records.size(); ++i)
-      rows.push_back(evaluate::fitness_csv_row(*table, columns, *rules, records[i], results[i]));
-    if (auto st = io::write_csv(a.csv, evaluate::fitness_csv_header(*rules), rows); !st) return fail(st.error().message);
+      rows.push_back(a.grades_only ? evaluate::fitness_grade_row(*table, columns, records[i], results[i])
+                                   : evaluate::fitness_csv_row(*table, columns, *rules, records[i], results[i]));
+    // Grades go out in student_id order: the input's order may itself be a ranking.
+    if (a.grades_only) std::sort(rows.begin(), rows.end());
+    auto header = a.grades_only ? evaluate::fitness_grade_header() : evaluate::fitness_csv_header(*rules);
+    if (auto st = io::write_csv(a.csv, header, rows); !st) return fail(st.error().message);
   }
   if (a.json || !a.out.empty()) {
     auto cited = cited_rules(*policy, rules->keys);
@@ -192,6 +197,8 @@ void register_evaluate_commands(CLI::App& app, Runner& selected) {
   fitness->add_flag("--json", f->json, "输出 JSON（每名学生的 BMI、各项得分、标准分、附加分、学年总分、等级，以及汇总）");
   fitness->add_option("--out", f->out, "把 JSON 写入文件");
   fitness->add_option("--csv", f->csv, "另写每名学生一行的 CSV");
+  fitness->add_flag("--grades-only", f->grades_only,
+                    "CSV 只含学号、年级、班级、等级（发给学校的个人结果：以等级呈现，不含分数，001）");
   fitness->add_flag("--timings", f->timings, "在标准错误输出各阶段用时");
   on_run(fitness, selected, [f] { return run_fitness(*f); });
 

@@ -214,4 +214,12 @@ std::vector<std::string> fitness_csv_row(const io::Table& t, const RecordColumns
   return row;
 }
 
+std::vector<std::string> fitness_grade_header() { return {"student_id", "grade", "class_id", "level"}; }
+
+std::vector<std::string> fitness_grade_row(const io::Table& t, const RecordColumns& c, const FitnessRecord& rec,
+                                           const FitnessResult& res) {
+  return {std::string(t.cell(rec.row, c.student_id)), std::to_string(rec.grade),
+          c.klass >= 0 ? std::string(t.cell(rec.row, c.klass)) : "", kLevelNames[res.level]};
+}
+
 }  // namespace youjun::evaluate

@@ -30,6 +30,11 @@ std::vector<std::string> fitness_csv_header(const FitnessRules& rules);
 std::vector<std::string> fitness_csv_row(const io::Table& table, const RecordColumns& columns, const FitnessRules& rules,
                                          const FitnessRecord& record, const FitnessResult& result);
 
+// The export for schools (001: 结果以等级呈现): student_id,grade,class_id,level — no points, totals or order.
+std::vector<std::string> fitness_grade_header();
+std::vector<std::string> fitness_grade_row(const io::Table& table, const RecordColumns& columns, const FitnessRecord& record,
+                                           const FitnessResult& result);
+
 // Number text with the given decimals' worth of precision and no trailing zeros: 78.25, 81.3, 100.
 std::string score_text(Milli v);
 

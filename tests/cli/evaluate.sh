@@ -59,6 +59,15 @@ schools = [a for a in r["summary"] if a["scope"] == "school"]
 assert sum(a["students"] for a in schools) == 20000 and len(schools) == 41, len(schools)
 assert any(a["scope"] == "class" and a["class"].startswith("SC") for a in r["summary"])
 '
+"$YJ" evaluate fitness --records one.csv --csv grades.csv --grades-only > /dev/null 2>&1
+printf '%s\nZ9,1,F,120,22,1000,11.9,0.0,120,,,,,,\n' "$(cat one.csv)" > two.csv
+"$YJ" evaluate fitness --records two.csv --csv grades2.csv --grades-only > /dev/null 2>&1
+check "fitness --grades-only: the school export has student_id, grade, class and level only, in student_id order" python3 -c '
+import csv
+rows = list(csv.reader(open("grades2.csv", encoding="utf-8-sig")))
+assert rows[0] == ["student_id", "grade", "class_id", "level"], rows[0]
+assert [r[0] for r in rows[1:]] == ["J1", "Z9"] and rows[1][3] == "优秀" and rows[2][3] == "及格", rows
+'
 "$YJ" evaluate fitness --records rand.csv --profile yichang > yc.txt
 check "fitness text summary under 宜昌: targets 95 % / 60 % reported" grep -q '目标：合格率 ≥ 95%' yc.txt
 
