@@ -15,6 +15,7 @@
 namespace youjun::cli {
 
 void add_value_added_command(CLI::App* evaluate, Runner& selected);
+void add_wuyu_command(CLI::App* evaluate, Runner& selected);  // cmd_evaluate_wuyu.cpp
 
 namespace {
 
@@ -228,6 +229,7 @@ void register_evaluate_commands(CLI::App& app, Runner& selected) {
   tables->add_option("--out", *tables_out, "写入文件（如 docs/fitness-tables-index.md）");
   on_run(tables, selected, [tables_out] { return run_tables(*tables_out); });
 
+  add_wuyu_command(evaluate, selected);
   add_value_added_command(evaluate, selected);  // cmd_evaluate_value_added.cpp
 }
 

@@ -85,11 +85,10 @@ RowErrors read_fitness_records(const io::Table& t, const FitnessRules& rules, Re
     std::string_view id = enroll::cell(t, r, c.student_id);
     std::string problem = enroll::id_problem(id);
     if (problem.empty()) {
-      std::optional<int> year;
+      std::string_view year = enroll::cell(t, r, c.year);
       long y = 0;
-      if (c.year >= 0 && enroll::parse_count(enroll::cell(t, r, c.year), 9999, y)) year = static_cast<int>(y);
-      else if (c.year >= 0) errors.push_back({t.file, line, "year", "应为学年的四位年份，如 2026"});
-      if (c.year < 0 || year) problem = seen.repeat(t, r, id, year);
+      if (c.year >= 0 && !enroll::parse_count(year, 9999, y)) errors.push_back({t.file, line, "year", "应为学年的四位年份，如 2026"});
+      else problem = seen.repeat(t, r, id, year, "年");
     }
     if (!problem.empty()) errors.push_back({t.file, line, "student_id", problem});
     long grade = 0;

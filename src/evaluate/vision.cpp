@@ -88,7 +88,7 @@ RowErrors read_screenings(const io::Table& t, const VisionRules& rules, VisionCo
     }
     // One screening per student and year (a rescreening replaces the first in the source system).
     if (problem.empty() && errors.size() == before) {
-      std::string repeated = seen.repeat(t, r, id, s.year);
+      std::string repeated = seen.repeat(t, r, id, std::to_string(s.year), "年");
       if (!repeated.empty()) errors.push_back({t.file, line, "student_id", repeated});
     }
     bool ortho_k = false;

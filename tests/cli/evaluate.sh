@@ -119,5 +119,28 @@ printf 'student_id,date,left_uncorrected,right_uncorrected,spherical_equivalent_
 rc=$?
 check "vision bad input: decimal acuity instead of 五分记录 is refused (exit 2)" bash -c "test $rc = 2 && grep -q '^vbad.csv:2:left_uncorrected: ' vbad.err"
 
+# 五育: W2 of tests/evaluate/wuyu_test.cpp (71, 70, 71, 71, 64 → 69.4, 合格) under 成都's 20 % weights.
+cat > wy.csv <<'CSV'
+student_id,term,school_id,class_id,conduct_grade,service_hours,academic_grade,fitness_total,exercise_days,art_grade,art_practice_hours,labour_hours,labour_grade
+W2,2026-1,S1,1,B,10,C,80,45,B,8,16,B
+W1,2026-1,S1,1,A,20,A,100,90,A,16,32,A
+CSV
+"$YJ" evaluate wuyu --records wy.csv --profile chengdu --json > wy.json 2> wy.err
+"$YJ" evaluate wuyu --records wy.csv --profile chengdu --json --grades-only > wyg.json 2> wyg.err
+check "wuyu: dimensions and index by hand (69.4 合格), class means for the radar, cited 002 成都; --grades-only has levels only, by student_id" python3 -c '
+import json
+r = json.load(open("wy.json"))
+s = {x["student_id"]: x for x in r["students"]}
+assert s["W2"]["dimensions"] == {"moral": 71, "intellectual": 70, "physical": 71, "aesthetic": 71, "labour": 64}, s["W2"]
+assert s["W2"]["index"] == 69.4 and s["W2"]["level"] == "合格", s["W2"]
+assert [d["label"] for d in r["dimensions"]] == ["德", "智", "体", "美", "劳"]
+cls = [g for g in r["groups"] if g["scope"] == "class"][0]
+assert cls["class"] == "S1/1" and cls["index_mean"] == 84.7, cls
+assert any("002 成都" in x["cite"] for x in r["rules"])
+g = json.load(open("wyg.json"))
+assert [x["student_id"] for x in g["students"]] == ["W1", "W2"]
+assert all(set(x) == {"student_id", "term", "level"} for x in g["students"]), g["students"]
+'
+
 echo "# evaluate CLI: $n_ok passed, $n_fail failed"
 exit $((n_fail > 0))

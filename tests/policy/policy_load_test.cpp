@@ -167,10 +167,11 @@ TEST_F(PolicyRealProfiles, CityOverlaysCarryTheirSeedNumbers) {
 
   EXPECT_EQ(*load("zhucheng").number("teacher.exchange.max_years_same_school"), 12);
   EXPECT_DOUBLE_EQ(*load("yichang").number("admission.quota_allocation.min_share"), 0.80);
-  // Cities whose seed states no foundation value carry only their title.
+  // 成都 states no foundation value; it sets only the 五育 weights (002 成都, 五(七)一: 20 % each).
   Policy chengdu = load("chengdu");
   EXPECT_EQ(chengdu.title(), "成都市");
-  for (const auto& key : chengdu.keys()) EXPECT_EQ(chengdu.rule(key)->profile, "national") << key;
+  for (const auto& key : chengdu.keys())
+    EXPECT_EQ(chengdu.rule(key)->profile, key.rfind("wuyu.dimension.", 0) == 0 ? "chengdu" : "national") << key;
 }
 
 TEST_F(PolicyRealProfiles, AllRealProfilesPassCheck) {
