@@ -60,9 +60,10 @@ Result<std::optional<HealthSummary>> summarize_vision(const io::Table& t, const 
   return std::optional<HealthSummary>{std::move(s)};
 }
 
+// A class filter applies where the file has classes (fitness records); screenings are per school.
 bool wanted(const io::Table& t, size_t row, int school_col, int class_col, const StudentListRequest& r) {
   if (!r.school_id.empty() && (school_col < 0 || t.cell(row, school_col) != r.school_id)) return false;
-  if (!r.class_id.empty() && (class_col < 0 || t.cell(row, class_col) != r.class_id)) return false;
+  if (!r.class_id.empty() && class_col >= 0 && t.cell(row, class_col) != r.class_id) return false;
   return true;
 }
 
