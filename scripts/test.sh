@@ -59,6 +59,8 @@ echo "== 高中招生命令行测试 admit CLI (quota, score, match, verify, ref
 run_cli_suite admit_cli.log tests/cli/admit.sh
 echo "== 学生发展评价命令行测试 evaluate CLI (fitness scoring, graduation, reference recomputation)"
 run_cli_suite evaluate_cli.log tests/cli/evaluate.sh
+echo "== 增值评价命令行测试 value-added CLI (hand-worked fit, bad input, reference recomputation)"
+run_cli_suite value_added_cli.log tests/cli/value_added.sh
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

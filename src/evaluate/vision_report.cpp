@@ -35,8 +35,8 @@ nlohmann::json vision_json(const io::Table& t, const VisionColumns& c, const Vis
                            const std::vector<Screening>& screenings, const VisionReport& report, bool with_students) {
   nlohmann::json j;
   // Built with fmt: a "<" before a concatenation reads like SQL to the splicing guard test.
-  j["definition"] = fmt::format("筛查性近视：任一眼裸眼视力低于 {0} 且等效球镜 ≤ {1} D{2}；视力不良：任一眼裸眼视力低于 {0}",
-                                measure_text(rules.uncorrected_below), measure_text(rules.se_at_most),
+  j["definition"] = fmt::format("筛查性近视：任一眼裸眼视力低于 {0:.1f} 且等效球镜 ≤ {1:.2f} D{2}；视力不良：任一眼裸眼视力低于 {0:.1f}",
+                                static_cast<double>(rules.uncorrected_below) / kMilli, static_cast<double>(rules.se_at_most) / kMilli,
                                 rules.ortho_k_counts ? "，或配戴角膜塑形镜" : "");
   if (with_students) {
     auto& students = j["students"] = nlohmann::json::array();
