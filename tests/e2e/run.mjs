@@ -24,6 +24,9 @@ const USER = process.env.YOUJUN_USER || ''
 const PASSWORD = process.env.YOUJUN_PASSWORD || ''
 const CHROMIUM = process.env.YOUJUN_CHROMIUM || '/usr/bin/chromium'
 const TIMEOUT = Number(process.env.YOUJUN_E2E_TIMEOUT_MS || 20000)
+// Demo accounts of other roles (same password as YOUJUN_USER) for the 体质健康与视力 tests.
+const STAFF_USER = process.env.YOUJUN_STAFF_USER || 'staff'
+const SCHOOL_USER = process.env.YOUJUN_SCHOOL_USER || 'school'
 
 const results = []
 function finish() {
@@ -140,6 +143,30 @@ async function chooseOption(selectTestId, optionTestId) {
   await page.locator(tid(selectTestId)).click()
   await page.locator(tid(optionTestId)).click()
 }
+
+// Log out whoever is logged in and log in as `user` (the demo accounts share one password).
+async function loginAs(user, password = PASSWORD) {
+  if (await page.locator(tid('logout')).count()) {
+    await page.locator(tid('logout')).click()
+  } else {
+    await page.goto(BASE + '/#/login')
+  }
+  await page.locator(tid('login-page')).waitFor()
+  await page.locator(inp('login-username')).fill(user)
+  await page.locator(inp('login-password')).fill(password)
+  await page.locator(tid('login-submit')).click()
+  await page.locator(tid('app-header')).waitFor()
+  const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json())
+  assert.equal(me.user.username, user, `logged in as ${user}`)
+  // let the 已退出登录 / 登录成功 toasts go before any screenshot
+  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+  return me.user
+}
+const getJson = (url) => page.evaluate(async (u) => {
+  const r = await fetch(u, { credentials: 'same-origin' })
+  return { status: r.status, body: await r.json() }
+}, url)
+const pct1 = (x) => (100 * x).toFixed(1) + '%'
 
 // ---------------------------------------------------------------------------------------------------
 try {
@@ -480,6 +507,147 @@ try {
     assert.ok(scores.includes('total') && scores.includes(String(who.total)), scores)
     await page.locator(tid('admit-share-chart') + ' canvas').first().waitFor()
     await shot('admission')
+  })
+
+  await test('体质健康与视力 (staff): city cards equal the dataset, vision change vs target, a school\'s students by level only, a bad upload refused', async () => {
+    try {
+      await loginAs(STAFF_USER)
+      await page.locator(tid('nav-health')).click()
+      await page.locator(tid('health-page')).waitFor()
+      const sets = (await getJson('/api/v1/evaluate/datasets')).body.items
+      const newest = (kind) => sets.filter((d) => d.kind === kind).sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id, undefined, { numeric: true }))[0]
+      const fit = newest('fitness')
+      const vis = newest('vision')
+      assert.ok(fit && vis, 'the demo has a fitness and a vision dataset')
+      const F = (await getJson('/api/v1/evaluate/datasets/' + fit.id)).body.summary
+      const V = (await getJson('/api/v1/evaluate/datasets/' + vis.id)).body.summary
+      const schools = {}
+      for (const s of (await getJson('/api/v1/schools?page_size=200')).body.items) schools[s.code] = s
+
+      // 体质健康: the newest datasets are picked; the city cards are the dataset's figures
+      await page.locator(tid('fitness-card-students') + ' ' + tid('fitness-card-value')).waitFor()
+      assert.ok((await page.locator(tid('health-fitness-dataset')).innerText()).includes(fit.title), 'newest fitness dataset picked')
+      assert.ok((await page.locator(tid('health-vision-dataset')).innerText()).includes(vis.title), 'newest vision dataset picked')
+      const city = F.aggregates.find((a) => a.scope === 'all')
+      assert.equal(digits(await page.locator(tid('fitness-card-students') + ' ' + tid('fitness-card-value')).innerText()), fit.records, '学生数 = the dataset\'s records')
+      assert.equal(city.students, fit.records)
+      assert.equal((await page.locator(tid('fitness-card-pass_rate') + ' ' + tid('fitness-card-value')).innerText()).trim(), pct1(city.pass_rate))
+      assert.equal((await page.locator(tid('fitness-card-good_rate') + ' ' + tid('fitness-card-value')).innerText()).trim(), pct1(city.good_rate))
+      const passTarget = (await page.locator(tid('fitness-card-pass_rate') + ' ' + tid('fitness-card-target')).innerText()).trim()
+      if (F.targets.pass_rate > 0) assert.ok(passTarget.includes('目标'), passTarget)
+      else assert.equal(passTarget, '本策略未设目标')
+      await page.locator(tid('fitness-level-chart') + ' canvas').first().waitFor()
+      const items = await page.locator(tid('fitness-item-table') + ' ' + tid('fitness-item')).allInnerTexts()
+      assert.equal(items.length, Object.keys(city.items).length, 'one row per tested item')
+      assert.ok(items.includes('体重指数（BMI）') && items.includes('肺活量'), `items: ${items}`)
+      const schoolAggs = F.aggregates.filter((a) => a.scope === 'school')
+      assert.equal(await page.locator(tid('fitness-school-table') + ' tbody tr').count(), schoolAggs.length, 'one row per school')
+      const names = await page.locator(tid('fitness-school-table') + ' ' + tid('fitness-school-name')).allInnerTexts()
+      assert.equal(names[0].trim(), schools[schoolAggs[0].school_id].name, 'schools are named')
+
+      // 视力: the city change row says 达到 / 未达到 as the API's target_met
+      const change = V.changes.filter((c) => c.scope === 'all').sort((a, b) => b.to_year - a.to_year)[0]
+      const verdict = change.target_met ? '达到' : '未达到'
+      const firstChange = page.locator(tid('vision-change-table') + ' tbody tr').first()
+      await firstChange.waitFor()
+      assert.equal((await firstChange.locator(tid('vision-change-scope')).innerText()).trim(), '全市')
+      assert.equal((await firstChange.locator(tid('vision-change-met')).innerText()).trim(), verdict)
+      assert.equal((await page.locator(tid('vision-city-met')).innerText()).trim(), verdict)
+      const sign = (v) => (v > 0 ? '+' : v < 0 ? '−' : '') + Math.abs(v).toFixed(2)
+      const rowText = await firstChange.innerText()
+      assert.ok(rowText.includes(sign(change.change_points)) && rowText.includes(sign(change.same_grade_mix_change_points)), `change and same-grade-mix change in "${rowText}"`)
+      assert.ok((await page.locator(tid('vision-same-mix-note')).innerText()).includes('排除年级构成变化的影响'), 'the same-grade-mix change is explained')
+      assert.equal((await page.locator(tid('vision-definition-text')).innerText()).trim(), V.definition.trim())
+      await page.locator(tid('vision-grade-chart') + ' canvas').first().waitFor()
+      assert.equal(await page.locator(tid('vision-cohort-table') + ' tbody tr').count(), V.cohorts.length, 'one row per cohort')
+      const behind = await page.locator(tid('vision-behind-table') + ' ' + tid('vision-behind-name')).allInnerTexts()
+      assert.equal(behind.length, V.schools_behind.length)
+      assert.equal(behind[0].trim(), schools[V.schools_behind[0].school_id].name, 'the school furthest behind is named')
+
+      // 查看学生等级: student_id and level only, in student_id order, with the 001 note; no total, no rank
+      const school = schoolAggs[0].school_id
+      const listed = page.waitForResponse((r) => r.url().includes(`/evaluate/datasets/${fit.id}/students`))
+      await page.locator(tid('fitness-students-' + school)).click()
+      const resp = await listed
+      assert.equal(resp.status(), 200)
+      assert.ok(!resp.url().includes('order='), 'no order by score asked for')
+      const api = await resp.json()
+      assert.equal(api.grades_only, true)
+      await page.locator(tid('fitness-student-table') + ' tbody tr').first().waitFor()
+      const heads = (await page.locator(tid('fitness-student-table') + ' thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
+      assert.deepEqual(heads, ['学号', '等级'], `student columns: ${heads}`)
+      for (const t of [tid('fitness-student-table'), tid('fitness-class-table')]) {
+        const text = await page.locator(t).innerText()
+        assert.ok(!/总分|排名|名次|标准分|位次/.test(text), `no total, score or rank shown: ${text.slice(0, 200)}`)
+      }
+      assert.ok((await page.locator(tid('fitness-grade-note')).innerText()).includes('结果以等级呈现，不排名（001）'))
+      const ids = await page.locator(tid('fitness-student-id')).allInnerTexts()
+      const lv = await page.locator(tid('fitness-student-level')).allInnerTexts()
+      assert.deepEqual(ids.map((s) => s.trim()), api.students.slice(0, ids.length).map((s) => s.student_id), 'student_id order, as the API')
+      assert.ok(lv.length > 0 && lv.every((l) => ['优秀', '良好', '及格', '不及格'].includes(l.trim())), `levels: ${lv.slice(0, 5)}`)
+      assert.equal(digits(await page.locator(tid('fitness-students')).getByText(/共 [\d,]+ 名学生/).innerText()), api.students.length)
+
+      // Upload: a screening with a bad cell is refused whole (422, the row and column shown, nothing stored)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-health-'))
+      const file = path.join(dir, 'screenings.csv')
+      fs.writeFileSync(file, 'student_id,date,left_uncorrected,right_uncorrected,spherical_equivalent_left,spherical_equivalent_right,grade,school_id\nE2E-1,2026-05-11,5.0,4.8,0.25,-1.00,3,S1\nE2E-2,2026-05-11,9.9,5.1,0.50,0.25,3,S1\n', 'utf8')
+      try {
+        await page.locator(tid('health-upload-kind-vision')).click()
+        await page.locator(inp('health-upload-title')).fill('端到端测试视力筛查')
+        await page.locator(tid('health-upload-file') + ' input[type=file]').setInputFiles(file)
+        const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluate/datasets') && r.request().method() === 'POST')
+        await page.locator(tid('health-upload-submit')).click()
+        assert.equal((await posted).status(), 422, 'the file is refused')
+        await page.locator(tid('health-upload-errors') + ' tbody tr').first().waitFor()
+        const row = page.locator(tid('health-upload-errors') + ' tbody tr').first()
+        assert.equal((await row.locator(tid('err-row')).innerText()).trim(), '3')
+        assert.equal((await row.locator(tid('err-column')).innerText()).trim(), 'left_uncorrected')
+        assert.equal((await getJson('/api/v1/evaluate/datasets')).body.items.length, sets.length, 'nothing stored')
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+      await shot('health')
+    } finally {
+      if (!(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status === 200))) loggedIn = false
+    }
+  })
+
+  await test('体质健康与视力 (school user): only their own school, its students by level, no upload', async () => {
+    try {
+      const me = await loginAs(SCHOOL_USER)
+      assert.equal(me.role, 'school_admin')
+      const own = me.school_code
+      await page.locator(tid('nav-health')).click()
+      await page.locator(tid('health-page')).waitFor()
+      await page.locator(tid('fitness-school-table') + ' tbody tr').first().waitFor()
+      const name = (await getJson('/api/v1/schools/' + own)).body
+      const ownName = (name.school || name).name
+      const names = (await page.locator(tid('fitness-school-table') + ' ' + tid('fitness-school-name')).allInnerTexts()).map((n) => n.trim())
+      assert.deepEqual(names, [ownName], `only the own school: ${names}`)
+      assert.equal(await page.locator(tid('fitness-districts')).count(), 0, 'no district table')
+      const scopes = (await page.locator(tid('vision-change-table') + ' ' + tid('vision-change-scope')).allInnerTexts()).map((n) => n.trim())
+      assert.deepEqual(scopes, ['全市', ownName], `vision: the city and the own school: ${scopes}`)
+      assert.equal(await page.locator(tid('vision-behind')).count(), 0, 'no other schools')
+      assert.equal(await page.locator(tid('health-upload')).count(), 0, 'no upload form')
+      await page.locator(tid('fitness-students-' + own)).click()
+      await page.locator(tid('fitness-student-table') + ' tbody tr').first().waitFor()
+      const ids = await page.locator(tid('fitness-student-id')).allInnerTexts()
+      assert.ok(ids.length > 0 && ids.every((id) => id.startsWith(own)), 'own students only')
+      const heads = (await page.locator(tid('fitness-student-table') + ' thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
+      assert.deepEqual(heads, ['学号', '等级'])
+      const fit = (await getJson('/api/v1/evaluate/datasets')).body.items.find((d) => d.kind === 'fitness')
+      const other = (await getJson(`/api/v1/evaluate/datasets/${fit.id}/students?order=total`)).status
+      assert.equal(other, 403, 'a school gets no list in score order')
+      await shot('health-school')
+    } finally {
+      // back to the suite's user for the remaining tests
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
+    }
   })
 
   await test('switch to English and back to Chinese', async () => {

@@ -116,6 +116,21 @@ export const api = {
   createRun: (form) => request('POST', '/enroll/runs', { form }),
   drawRun: (id, seed) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/draw', { json: { seed } }),
   publishRun: (id) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/publish'),
+  healthDatasets: () => request('GET', '/evaluate/datasets'),
+  healthDataset: (id) => request('GET', '/evaluate/datasets/' + encodeURIComponent(id)),
+  healthStudents: (id, query) => request('GET', '/evaluate/datasets/' + encodeURIComponent(id) + '/students', { query }),
+  createHealthDataset: (form) => request('POST', '/evaluate/datasets', { form }),
+}
+
+// Every school the user may see (GET /schools pages by at most 200): for names next to school codes.
+export async function allSchools() {
+  const items = []
+  for (let page = 1; page <= 100; page++) {
+    const r = await api.schools({ page, page_size: 200 })
+    items.push(...(r.items || []))
+    if (!r.items || !r.items.length || items.length >= (r.total || 0)) break
+  }
+  return items
 }
 
 export async function restoreSession() {
@@ -148,6 +163,8 @@ const CAPS = {
   runDraw: ['bureau_admin', 'bureau_staff'],
   admit: ['bureau_admin', 'bureau_staff', 'auditor'],
   admitRun: ['bureau_admin', 'bureau_staff'],
+  health: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],
+  healthUpload: ['bureau_admin', 'bureau_staff'],
 }
 export function can(cap, user = session.user) {
   return !!user && (CAPS[cap] || []).includes(user.role)
