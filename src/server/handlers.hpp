@@ -52,6 +52,9 @@ ApiResponse handle_health_datasets(RequestContext& c);
 ApiResponse handle_create_health_dataset(RequestContext& c);
 ApiResponse handle_health_dataset(RequestContext& c);
 ApiResponse handle_health_dataset_students(RequestContext& c);
+ApiResponse handle_set_wuyu_record(RequestContext& c);
+ApiResponse handle_wuyu_school(RequestContext& c);
+ApiResponse handle_wuyu_student(RequestContext& c);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

@@ -172,6 +172,21 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
          "'2000-01-01T00:00:00Z')",
          {"student_id,grade,sex,height_cm,weight_kg,vital_capacity_ml,run_50m_s,sit_reach_cm,rope_skip_1min,school_id\nP1,1,M,120,22,1700,10.2,16.1,109," + std::string(kSchoolA) + "\n"});
   m["GET /api/v1/evaluate/datasets"] = {get("/api/v1/evaluate/datasets"), nullptr};
+  // 五育 records: one record of student R0 in school A; each PUT sample writes a new student's record.
+  h.exec("INSERT INTO wuyu_records (student_id, term, indicator, school_code, class_id, value, note, entered_by, entered_at, "
+         "version) VALUES ('R0', '2026-1', 'conduct_grade', ?, '1-1', 'A', '', 'test', '2000-01-01T00:00:00Z', 1)",
+         {std::string(kSchoolA)});
+  static int next_record = 0;
+  m["PUT /api/v1/evaluate/wuyu/records"] = {[] {
+                                              nlohmann::json b = {{"student_id", "R" + std::to_string(++next_record)},
+                                                                  {"term", "2026-1"}, {"indicator", "conduct_grade"},
+                                                                  {"value", "A"}, {"note", ""}, {"school_id", kSchoolA},
+                                                                  {"class_id", "1-1"}, {"version", 0}};
+                                              return Call{"PUT", "/api/v1/evaluate/wuyu/records", b.dump()};
+                                            },
+                                            nullptr};
+  m["GET /api/v1/evaluate/wuyu"] = {get(std::string("/api/v1/evaluate/wuyu?term=2026-1&school_id=") + kSchoolA), nullptr};
+  m["GET /api/v1/evaluate/wuyu/students/{student_id}"] = {get("/api/v1/evaluate/wuyu/students/R0"), nullptr};
   m["POST /api/v1/evaluate/datasets"] = {[] {
                                            return Call{"POST", "/api/v1/evaluate/datasets", "", "",
                                                        {{"kind", "fitness", "", ""}, {"title", "t", "", ""}, {"year", "2026", "", ""},

@@ -1,0 +1,155 @@
+// 五育 综合评价 records (issue 8 §3): staff enter a student's evidence per term and indicator (who and when
+// kept, every change audited, row version against lost updates); a school's term as the 五育 index — class
+// and school means for the radar chart, students' levels only (001) unless the caller is a bureau analyst;
+// one student's portrait: every record across terms with the dimensions per term.
+#include "auth/audit.hpp"
+#include "auth/roles.hpp"
+#include "enroll/enroll_files.hpp"
+#include "evaluate/wuyu_records.hpp"
+#include "io/table.hpp"
+#include "server/handlers.hpp"
+
+namespace youjun::server {
+
+namespace {
+
+bool is_analyst(const RequestContext& c) { return c.is_role(auth::kBureauAdmin) || c.is_role(auth::kBureauStaff); }
+std::string own_school(const RequestContext& c) { return c.is_role(auth::kSchoolAdmin) ? c.user->school_code : ""; }
+
+std::optional<evaluate::WuyuRules> rules_or(const std::string& name, ApiResponse& error) {
+  auto policy = policy::load_policy(name.empty() ? "national" : name);
+  if (!policy) {
+    error = error_response(400, "未知的策略配置 " + name);
+    return std::nullopt;
+  }
+  auto rules = evaluate::wuyu_rules(*policy);
+  if (!rules) {
+    error = internal_error("wuyu rules: " + rules.error().message);
+    return std::nullopt;
+  }
+  return std::move(*rules);
+}
+
+nlohmann::json dimensions_json(const evaluate::WuyuRules& rules, const std::vector<double>& values) {
+  nlohmann::json j = nlohmann::json::object();
+  for (size_t d = 0; d < rules.dimensions.size() && d < values.size(); ++d) j[rules.dimensions[d].key] = values[d];
+  return j;
+}
+
+// The index of the given records (one row per student and term).
+struct Scored {
+  io::Table table;
+  evaluate::WuyuColumns columns;
+  std::vector<evaluate::WuyuStudent> students;
+};
+std::optional<Scored> score(const evaluate::WuyuRules& rules, const std::vector<evaluate::WuyuRecord>& records, ApiResponse& error) {
+  auto table = io::parse_csv(evaluate::wuyu_records_csv(rules, records), "wuyu_records");
+  if (!table) {
+    error = internal_error("wuyu records table");
+    return std::nullopt;
+  }
+  Scored s{std::move(*table), {}, {}};
+  if (!evaluate::read_wuyu(s.table, rules, s.columns, s.students).empty()) {
+    error = internal_error("stored wuyu records no longer fit the profile");
+    return std::nullopt;
+  }
+  return s;
+}
+
+}  // namespace
+
+// PUT /api/v1/evaluate/wuyu/records — {"student_id","term","indicator","value","note","school_id","class_id","version","policy"?}
+ApiResponse handle_set_wuyu_record(RequestContext& c) {
+  ApiResponse err;
+  auto body = json_body(c.req, err);
+  if (!body) return err;
+  auto text = [&](const char* k) { return body->contains(k) && (*body)[k].is_string() ? (*body)[k].get<std::string>() : std::string(); };
+  evaluate::WuyuRecord r{text("student_id"), text("term"), text("indicator"), text("school_id"), text("class_id"),
+                         text("value"), text("note"), "", "", 0};
+  if (auto problem = enroll::id_problem(r.student_id); !problem.empty()) return error_response(400, "student_id：" + problem);
+  if (r.term.empty() || r.term.size() > 20) return error_response(400, "请填写学期 term（如 2026-1）");
+  if (r.school_code.empty() || r.class_id.empty()) return error_response(400, "请填写学校 school_id 与班级 class_id");
+  if (r.value.empty()) return error_response(400, "请填写 value（等级或数值）");
+  if (r.note.size() > 500) return error_response(400, "说明 note 不超过 500 字节");
+  std::string own = own_school(c);
+  if (!own.empty() && r.school_code != own) return error_response(403, "只能填写本校学生的记录");
+  if (!body->contains("version") || !(*body)["version"].is_number_integer()) return error_response(400, "请给出 version（新记录为 0）");
+  auto rules = rules_or(text("policy"), err);
+  if (!rules) return err;
+  if (auto problem = evaluate::wuyu_value_problem(*rules, r.indicator, r.value); !problem.empty()) return error_response(400, problem);
+  auto saved = evaluate::set_wuyu_record(c.db, r, (*body)["version"].get<int64_t>(), c.actor(), c.now);
+  if (!saved) return database_error("wuyu record", saved.error());
+  if (!*saved) return error_response(409, "这条记录已被他人修改，请刷新后再改");
+  return ApiResponse::json(200, {{"record", evaluate::wuyu_record_json(**saved)}});
+}
+
+// GET /api/v1/evaluate/wuyu?school_id=&term=&policy= — a school's term: class and school means (radar),
+// students' levels (analysts also get dimensions and index). Audited.
+ApiResponse handle_wuyu_school(RequestContext& c) {
+  ApiResponse err;
+  std::string school = own_school(c).empty() ? c.req.param("school_id") : own_school(c);
+  std::string term = c.req.param("term");
+  if (school.empty() || term.empty()) return error_response(400, "请指定学校 school_id 与学期 term");
+  if (!own_school(c).empty() && !c.req.param("school_id").empty() && c.req.param("school_id") != school)
+    return error_response(403, "只能查看本校");
+  auto rules = rules_or(c.req.param("policy"), err);
+  if (!rules) return err;
+  auto records = evaluate::wuyu_records(c.db, school, term, "");
+  if (!records) return database_error("wuyu records", records.error());
+  auto scored = score(*rules, *records, err);
+  if (!scored) return err;
+  nlohmann::json dims = nlohmann::json::array();
+  for (const auto& d : rules->dimensions) dims.push_back({{"key", d.key}, {"label", d.label}, {"weight", d.weight}});
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : evaluate::wuyu_groups(scored->table, scored->columns, *rules, scored->students)) {
+    if (g.scope == "all") continue;  // the school itself is the "school" group
+    nlohmann::json one = {{"scope", g.scope}, {"key", g.key}, {"students", g.students}, {"index_mean", g.index_mean},
+                          {"dimensions", dimensions_json(*rules, g.dimension_means)}};
+    nlohmann::json levels = nlohmann::json::object();
+    for (int l = 0; l < 4; ++l) levels[evaluate::kGradeNames[l]] = g.levels[l];
+    one["levels"] = levels;
+    groups.push_back(std::move(one));
+  }
+  nlohmann::json students = nlohmann::json::array();
+  for (const auto& s : scored->students) {
+    nlohmann::json one = {{"student_id", std::string(scored->table.cell(s.row, scored->columns.student_id))},
+                          {"class_id", std::string(scored->table.cell(s.row, scored->columns.klass))},
+                          {"level", evaluate::kGradeNames[s.level]}};
+    if (is_analyst(c)) one["index"] = s.index, one["dimensions"] = dimensions_json(*rules, s.dimensions);
+    students.push_back(std::move(one));
+  }
+  nlohmann::json detail = {{"school", school}, {"term", term}, {"students", students.size()}};
+  if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.students.view", school, detail.dump()}, c.now); !a)
+    return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"school_id", school}, {"term", term}, {"dimensions", dims}, {"groups", groups},
+                                 {"grades_only", !is_analyst(c)}, {"students", students}});
+}
+
+// GET /api/v1/evaluate/wuyu/students/{student_id}?policy= — the student's portrait: every record with who and
+// when, and per term the dimensions and level. A school_admin sees only students of their school. Audited.
+ApiResponse handle_wuyu_student(RequestContext& c) {
+  ApiResponse err;
+  const std::string& id = c.req.path_params.at("student_id");
+  auto rules = rules_or(c.req.param("policy"), err);
+  if (!rules) return err;
+  auto records = evaluate::wuyu_records(c.db, own_school(c), "", id);
+  if (!records) return database_error("wuyu records", records.error());
+  if (records->empty()) return error_response(404, "没有学生 " + id + " 的五育记录");
+  auto scored = score(*rules, *records, err);
+  if (!scored) return err;
+  nlohmann::json terms = nlohmann::json::array();
+  for (const auto& s : scored->students) {
+    nlohmann::json one = {{"term", std::string(scored->table.cell(s.row, scored->columns.term))},
+                          {"level", evaluate::kGradeNames[s.level]},
+                          {"dimensions", dimensions_json(*rules, s.dimensions)},
+                          {"missing", s.missing}};
+    if (is_analyst(c)) one["index"] = s.index;  // schools see levels and dimensions, not the index (001)
+    terms.push_back(std::move(one));
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : *records) list.push_back(evaluate::wuyu_record_json(r));
+  if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.student.view", id, "{}"}, c.now); !a) return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"student_id", id}, {"terms", terms}, {"records", list}});
+}
+
+}  // namespace youjun::server
