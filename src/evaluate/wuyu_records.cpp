@@ -60,6 +60,22 @@ Result<std::optional<WuyuRecord>> set_wuyu_record(store::Connection& db, const W
   return std::optional<WuyuRecord>{record_of((*saved)[0])};
 }
 
+Status import_wuyu_records(store::Connection& db, const std::vector<WuyuRecord>& records, const std::string& actor, int64_t now) {
+  store::Transaction tx(db);
+  if (!tx.started()) return tx.start_error();
+  std::string at = auth::iso8601_utc(now);
+  for (const auto& r : records) {
+    auto s = db.exec("INSERT INTO wuyu_records (student_id, term, indicator, school_code, class_id, value, note, entered_by, "
+                     "entered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                     {r.student_id, r.term, r.indicator, r.school_code, r.class_id, r.value, r.note, actor, at});
+    if (!s) return s.error();
+  }
+  nlohmann::json detail = {{"records", records.size()}};
+  if (auto a = auth::append_audit(db, {actor, "wuyu.records.import", records.empty() ? "" : records[0].school_code, detail.dump()}, now); !a)
+    return a.error();
+  return tx.commit();
+}
+
 Result<std::vector<WuyuRecord>> wuyu_records(store::Connection& db, const std::string& school_code, const std::string& term,
                                              const std::string& student_id) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM wuyu_records WHERE 1 = 1";

@@ -25,6 +25,9 @@ std::string wuyu_value_problem(const WuyuRules& rules, const std::string& indica
 // nullopt when someone changed it meanwhile.
 Result<std::optional<WuyuRecord>> set_wuyu_record(store::Connection& db, const WuyuRecord& record, int64_t expected_version,
                                                   const std::string& actor, int64_t now);
+// Many new records in one transaction (a term's file from a school system, the demo): all or none; one audit
+// entry with the count. Fails when any (student, term, indicator) exists already.
+Status import_wuyu_records(store::Connection& db, const std::vector<WuyuRecord>& records, const std::string& actor, int64_t now);
 // A school's records of a term (student_id "" = all), or one student's in every term (school "" = any).
 Result<std::vector<WuyuRecord>> wuyu_records(store::Connection& db, const std::string& school_code, const std::string& term,
                                              const std::string& student_id);

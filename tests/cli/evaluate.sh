@@ -142,5 +142,23 @@ assert [x["student_id"] for x in g["students"]] == ["W1", "W2"]
 assert all(set(x) == {"student_id", "term", "level"} for x in g["students"]), g["students"]
 '
 
+# demo load stores the demo's fitness and vision files as datasets and 五育 records of three schools.
+"$YJ" demo generate --seed 5 --scale 0.05 --out city > /dev/null 2>&1
+"$YJ" demo load --db city.db --dir city > /dev/null 2>&1
+sqlite3 city.db "SELECT kind, record_count FROM health_datasets ORDER BY kind" > ds.txt
+sqlite3 city.db "SELECT COUNT(*), COUNT(DISTINCT student_id), COUNT(DISTINCT school_code) FROM wuyu_records" > wr.txt
+sqlite3 city.db "SELECT DISTINCT school_code FROM wuyu_records" > wr_schools.txt
+check "demo load: fitness and vision datasets with every row of the demo files, 9 五育 indicators for each student of 3 schools" python3 -c '
+import csv
+fit = list(csv.DictReader(open("city/fitness_records.csv", encoding="utf-8")))
+vis = sum(1 for _ in open("city/vision_screenings.csv", encoding="utf-8")) - 1
+ds = dict(l.strip().split("|") for l in open("ds.txt"))
+assert int(ds["fitness"]) == len(fit) and int(ds["vision"]) == vis, ds
+n, students, schools = map(int, open("wr.txt").read().strip().split("|"))
+assert schools == 3 and n == 9 * students, (n, students, schools)
+chosen = {l.strip() for l in open("wr_schools.txt")}
+assert students == sum(1 for r in fit if r["school_id"] in chosen) > 0, students
+'
+
 echo "# evaluate CLI: $n_ok passed, $n_fail failed"
 exit $((n_fail > 0))
