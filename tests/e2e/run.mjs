@@ -91,7 +91,8 @@ page.on('console', (m) => {
 })
 
 let shotNo = 0
-async function shot(name) {
+// fullPage: false for what is fixed to the viewport (a drawer): the viewport only.
+async function shot(name, { fullPage = true } = {}) {
   shotNo++
   const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`)
   await page.mouse.move(0, 0)
@@ -100,7 +101,7 @@ async function shot(name) {
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur()
   })
   await page.waitForTimeout(400) // let transitions and chart animations settle
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage })
   return file
 }
 
@@ -612,6 +613,158 @@ try {
     }
   })
 
+  // 五育综合评价 (staff): the first school with records for term 2026-1 (the demo creates them for three
+  // primary schools by code), the radar of its means, the classes' counts, a student's portrait and one edit.
+  const WUYU_TERM = '2026-1'
+  const natural = (a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })
+  let wuyuCodes = [] // school codes seen by the staff test: a school user gets none but their own
+  await test('五育综合评价 (staff): radar of 德智体美劳, class counts equal the school, a portrait of 9 records, one value changed', async () => {
+    try {
+      const me = (await getJson('/api/v1/auth/me')).body
+      if (!me.user || me.user.username !== STAFF_USER) await loginAs(STAFF_USER)
+      await page.locator(tid('nav-health')).click()
+      await page.locator(tid('wuyu-section')).waitFor()
+
+      // the first school (primary schools first, by code) whose term has records
+      const all = []
+      for (let p = 1; p <= 50; p++) {
+        const r = (await getJson(`/api/v1/schools?page=${p}&page_size=200`)).body
+        all.push(...r.items)
+        if (!r.items.length || all.length >= r.total) break
+      }
+      const primary = (s) => (s.level === 'primary' || s.level === 'nine_year' ? 0 : 1)
+      const candidates = all.sort((a, b) => primary(a) - primary(b) || a.code.localeCompare(b.code))
+      let W = null
+      let code = ''
+      for (const s of candidates.slice(0, 30)) {
+        const r = await getJson(`/api/v1/evaluate/wuyu?school_id=${encodeURIComponent(s.code)}&term=${WUYU_TERM}`)
+        assert.equal(r.status, 200, `GET /evaluate/wuyu for ${s.code}`)
+        if (r.body.groups.some((g) => g.scope === 'school')) {
+          W = r.body
+          code = s.code
+          break
+        }
+      }
+      assert.ok(W, 'a school with 五育 records for ' + WUYU_TERM)
+      wuyuCodes = candidates.slice(0, 5).map((x) => x.code)
+      assert.equal(W.grades_only, false, 'bureau staff get the analysts\' view from the API')
+      const schoolGroup = W.groups.find((g) => g.scope === 'school')
+      const classes = W.groups.filter((g) => g.scope === 'class').map((g) => ({ ...g, id: g.key.slice(code.length + 1) })).sort((a, b) => natural(a.id, b.id))
+
+      // pick the school (the picker may already show it: the first school by code is its default)
+      await chooseOption('wuyu-school', 'wuyu-school-option-' + code)
+      await page.waitForFunction(
+        ([sel, n]) => {
+          const el = document.querySelector(sel)
+          return el && Number(el.textContent.replace(/[^\d]/g, '')) === n
+        },
+        [tid('wuyu-school-students'), schoolGroup.students],
+      )
+      assert.ok((await page.locator(tid('wuyu-school')).innerText()).includes(code), 'the picked school is shown')
+
+      // the radar: five axes 德 智 体 美 劳 with their weights; the school and the first class drawn
+      const radar = tid('wuyu-radar')
+      assert.equal(await page.locator(`${radar} ${tid('radar-axis')}`).count(), 5, 'five axes')
+      const axisNames = (await page.locator(`${radar} ${tid('radar-axis-name')}`).allTextContents()).map((x) => x.trim())
+      assert.deepEqual(axisNames, ['德', '智', '体', '美', '劳'])
+      const subs = (await page.locator(`${radar} ${tid('radar-axis-sub')}`).allTextContents()).map((x) => x.trim())
+      assert.deepEqual(subs, W.dimensions.map((d) => `权重 ${d.weight}%`), 'the weights under the axes')
+      assert.equal(await page.locator(`${radar} ${tid('radar-series')}`).count(), 2, 'the school and one class')
+      const legend = (await page.locator(`${radar} ${tid('radar-legend-item')}`).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(legend, ['全校均值', classes[0].id.replace(/^(\d+)-(\d+)$/, '$1年级$2班') + '均值'])
+
+      // the class table: one row per class, whose student counts add up to the school's
+      const counts = (await page.locator(tid('wuyu-class-students')).allInnerTexts()).map(digits)
+      assert.equal(counts.length, classes.length, 'one row per class')
+      assert.equal(counts.reduce((a, b) => a + b, 0), schoolGroup.students, 'the classes add up to the school')
+      assert.equal(digits(await page.locator(tid('wuyu-school-students')).innerText()), schoolGroup.students)
+
+      // another class over the school; its students by level only, in student_id order
+      const other = classes[Math.min(1, classes.length - 1)]
+      await chooseOption('wuyu-class', 'wuyu-class-option-' + other.id)
+      const otherLabel = other.id.replace(/^(\d+)-(\d+)$/, '$1年级$2班')
+      await page.locator(tid('wuyu-students-title'), { hasText: otherLabel }).waitFor()
+      assert.ok((await page.locator(`${radar} ${tid('radar-legend')}`).innerText()).includes(otherLabel + '均值'))
+      const inClass = W.students.filter((x) => x.class_id === other.id).sort((a, b) => natural(a.student_id, b.student_id))
+      const ids = (await page.locator(tid('wuyu-student-id')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(ids, inClass.slice(0, ids.length).map((x) => x.student_id), 'the class\'s students in student_id order')
+      const heads = (await page.locator(tid('wuyu-student-table') + ' thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
+      assert.deepEqual(heads, ['学号', '等级', '成长画像'], `student columns: ${heads}`)
+      assert.ok(!/指数|总分|排名|名次/.test(await page.locator(tid('wuyu-student-table')).innerText()), 'no index, score or rank per student')
+      assert.ok((await page.locator(tid('wuyu-grade-note')).innerText()).includes('结果以等级呈现，不排名（001）'))
+      const levels = (await page.locator(tid('wuyu-student-level')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(levels, inClass.slice(0, levels.length).map((x) => x.level))
+      await shot('wuyu')
+
+      // 成长画像: the records of the term (9 indicators), the level of the term
+      const student = inClass[0].student_id
+      await page.locator(tid('wuyu-portrait-' + student)).click()
+      await page.locator(tid('wuyu-record-table') + ' tbody tr').first().waitFor()
+      const P = (await getJson('/api/v1/evaluate/wuyu/students/' + encodeURIComponent(student))).body
+      assert.equal(await page.locator(tid('wuyu-record-table') + ' tbody tr').count(), 9, 'nine records')
+      assert.equal(P.records.length, 9)
+      const indicators = (await page.locator(tid('wuyu-record-indicator')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(indicators, ['思想品德等级', '志愿服务时长', '学业水平等级', '体质健康学年总分', '每天锻炼 1 小时的天数', '艺术素养等级', '艺术实践时长', '劳动实践时长', '劳动素养等级'])
+      assert.equal((await page.locator(tid('wuyu-portrait-level')).first().innerText()).trim(), P.terms[0].level)
+      assert.equal(await page.locator(tid('wuyu-portrait') + ' ' + tid('radar-axis')).count(), 5, 'a radar per term')
+
+      // change 志愿服务时长: a bad value is refused (400), a stale version is a conflict (409), then saved
+      const before = P.records.find((r) => r.indicator === 'service_hours')
+      await page.locator(tid('wuyu-record-edit-service_hours')).click()
+      assert.equal(await page.locator(inp('wuyu-edit-value')).inputValue(), before.value, 'the form shows the record')
+      await page.locator(inp('wuyu-edit-value')).fill('-2')
+      let put = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluate/wuyu/records') && r.request().method() === 'PUT')
+      await page.locator(tid('wuyu-edit-save')).click()
+      assert.equal((await put).status(), 400, 'a negative number of hours is refused')
+      assert.match(await page.locator(tid('wuyu-edit-error')).innerText(), /未保存：值不符合要求[\s\S]*非负数值/)
+
+      // someone else saves the record meanwhile
+      const meNow = (await getJson('/api/v1/auth/me')).body
+      const meanwhile = await page.evaluate(async ([rec, csrf]) => {
+        const r = await fetch('/api/v1/evaluate/wuyu/records', {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+          body: JSON.stringify({ ...rec, value: String(Number(rec.value) === 5 ? 6 : 5), note: '端到端测试：他人修改' }),
+        })
+        return { status: r.status, body: await r.json() }
+      }, [before, meNow.csrf_token])
+      assert.equal(meanwhile.status, 200)
+      assert.equal(meanwhile.body.record.version, before.version + 1)
+      const wanted = ['13', '14', '15'].find((v) => v !== before.value && v !== meanwhile.body.record.value)
+      await page.locator(inp('wuyu-edit-value')).fill(wanted)
+      put = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluate/wuyu/records') && r.request().method() === 'PUT')
+      await page.locator(tid('wuyu-edit-save')).click()
+      assert.equal((await put).status(), 409, 'the form\'s version is stale')
+      assert.match(await page.locator(tid('wuyu-edit-error')).innerText(), /已被他人修改/)
+      await page.locator(tid('wuyu-edit-reload')).click()
+      await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [inp('wuyu-edit-value'), meanwhile.body.record.value])
+      assert.equal(await page.locator(tid('wuyu-edit-error')).count(), 0, 'the conflict is cleared after reloading')
+
+      await page.locator(inp('wuyu-edit-value')).fill(wanted)
+      await page.locator(inp('wuyu-edit-note')).fill('端到端测试：核对后更正')
+      put = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluate/wuyu/records') && r.request().method() === 'PUT')
+      await page.locator(tid('wuyu-edit-save')).click()
+      assert.equal((await put).status(), 200, 'saved')
+      const row = page.locator(tid('wuyu-record-table') + ' tbody tr', { hasText: '志愿服务时长' })
+      await row.locator(tid('wuyu-record-value'), { hasText: `${wanted} 小时` }).waitFor()
+      assert.equal((await row.locator(tid('wuyu-record-by')).innerText()).trim(), STAFF_USER)
+      const after = (await getJson('/api/v1/evaluate/wuyu/students/' + encodeURIComponent(student))).body.records.find((r) => r.indicator === 'service_hours')
+      assert.equal(after.value, wanted)
+      assert.equal(after.version, before.version + 2, 'the version moved on with each save')
+      assert.equal(after.note, '端到端测试：核对后更正')
+      assert.ok((await page.locator(tid('wuyu-edit-version')).innerText()).includes(`版本 ${after.version}`))
+      // the drawer is fixed to the viewport: a taller viewport shows all of it, without the 已保存 toast
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await page.setViewportSize({ width: 1440, height: 1400 })
+      await shot('wuyu-portrait', { fullPage: false })
+      await page.setViewportSize({ width: 1440, height: 900 })
+      await page.keyboard.press('Escape')
+      await page.locator(tid('wuyu-portrait')).waitFor({ state: 'hidden' })
+    } finally {
+      if (!(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status === 200))) loggedIn = false
+    }
+  })
+
   await test('体质健康与视力 (school user): only their own school, its students by level, no upload', async () => {
     try {
       const me = await loginAs(SCHOOL_USER)
@@ -641,6 +794,59 @@ try {
       await shot('health-school')
     } finally {
       // back to the suite's user for the remaining tests
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
+    }
+  })
+
+  await test('五育综合评价 (school user): only their own school, students by level only', async () => {
+    try {
+      const me = await loginAs(SCHOOL_USER)
+      const own = me.school_code
+      await page.locator(tid('nav-health')).click()
+      await page.locator(tid('wuyu-section')).waitFor()
+      const ownName = (await getJson('/api/v1/schools/' + own)).body
+      const name = (ownName.school || ownName).name
+      // the picker is fixed to their school
+      await page.locator(tid('wuyu-school') + ' .is-disabled').first().waitFor()
+      assert.ok((await page.locator(tid('wuyu-school')).innerText()).includes(name), 'the own school is shown')
+      assert.ok((await page.locator(tid('wuyu-own-school-note')).innerText()).includes('只能查看本校'))
+      const W = await getJson(`/api/v1/evaluate/wuyu?school_id=${own}&term=${WUYU_TERM}`)
+      assert.equal(W.status, 200)
+      assert.equal(W.body.grades_only, true, 'a school gets levels only')
+      assert.ok(W.body.students.every((x) => !('index' in x) && !('dimensions' in x)), 'no index or dimensions per student')
+      const another = wuyuCodes.find((c) => c !== own)
+      if (another) assert.equal((await getJson(`/api/v1/evaluate/wuyu?school_id=${another}&term=${WUYU_TERM}`)).status, 403, 'another school is refused')
+      const schoolGroup = W.body.groups.find((g) => g.scope === 'school')
+      assert.ok(schoolGroup, 'the demo school user\'s school has 五育 records')
+      await page.waitForFunction(
+        ([sel, n]) => {
+          const el = document.querySelector(sel)
+          return el && Number(el.textContent.replace(/[^\d]/g, '')) === n
+        },
+        [tid('wuyu-school-students'), schoolGroup.students],
+      )
+      await page.locator(tid('wuyu-student-table') + ' tbody tr').first().waitFor()
+      const heads = (await page.locator(tid('wuyu-student-table') + ' thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
+      assert.deepEqual(heads, ['学号', '等级', '成长画像'])
+      const ids = (await page.locator(tid('wuyu-student-id')).allInnerTexts()).map((x) => x.trim())
+      assert.ok(ids.length > 0 && ids.every((id) => id.startsWith(own)), 'own students only')
+      const levels = (await page.locator(tid('wuyu-student-level')).allInnerTexts()).map((x) => x.trim())
+      assert.ok(levels.every((l) => ['优秀', '良好', '合格', '待合格'].includes(l)), `levels: ${levels.slice(0, 5)}`)
+      assert.ok(!/指数|总分|排名|名次/.test(await page.locator(tid('wuyu-student-table')).innerText()), 'no index, score or rank per student')
+      // the portrait: levels and dimensions per term, no index
+      await page.locator(tid('wuyu-portrait-' + ids[0])).click()
+      await page.locator(tid('wuyu-record-table') + ' tbody tr').first().waitFor()
+      const P = (await getJson('/api/v1/evaluate/wuyu/students/' + encodeURIComponent(ids[0]))).body
+      assert.ok(P.terms.every((x) => !('index' in x)), 'the portrait has no index for a school')
+      assert.equal((await page.locator(tid('wuyu-portrait-level')).first().innerText()).trim(), P.terms[0].level)
+      await page.keyboard.press('Escape')
+      await page.locator(tid('wuyu-portrait')).waitFor({ state: 'hidden' })
+    } finally {
       try {
         await loginAs(USER)
         loggedIn = true

@@ -120,6 +120,9 @@ export const api = {
   healthDataset: (id) => request('GET', '/evaluate/datasets/' + encodeURIComponent(id)),
   healthStudents: (id, query) => request('GET', '/evaluate/datasets/' + encodeURIComponent(id) + '/students', { query }),
   createHealthDataset: (form) => request('POST', '/evaluate/datasets', { form }),
+  wuyu: (query) => request('GET', '/evaluate/wuyu', { query }),
+  wuyuStudent: (id) => request('GET', '/evaluate/wuyu/students/' + encodeURIComponent(id)),
+  setWuyuRecord: (record) => request('PUT', '/evaluate/wuyu/records', { json: record }),
 }
 
 // Every school the user may see (GET /schools pages by at most 200): for names next to school codes.
@@ -165,6 +168,7 @@ const CAPS = {
   admitRun: ['bureau_admin', 'bureau_staff'],
   health: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],
   healthUpload: ['bureau_admin', 'bureau_staff'],
+  wuyuEdit: ['bureau_admin', 'bureau_staff', 'school_admin'],
 }
 export function can(cap, user = session.user) {
   return !!user && (CAPS[cap] || []).includes(user.role)

@@ -46,3 +46,46 @@ export function newestFirst(list) {
     (a, b) => String(b.created_at || '').localeCompare(String(a.created_at || '')) || String(b.id).localeCompare(String(a.id), undefined, { numeric: true }),
   )
 }
+
+// 五育综合评价: the levels of the index (the server's names), the dimensions in display order and the
+// indicators of the national example scheme (policy wuyu.indicator.*), grouped by dimension.
+export const WUYU_LEVELS = ['优秀', '良好', '合格', '待合格']
+const WUYU_LEVEL_KEYS = { 优秀: 'excellent', 良好: 'good', 合格: 'pass', 待合格: 'below' }
+export const WUYU_LEVEL_CLASS = { 优秀: 'lv-excellent', 良好: 'lv-good', 合格: 'lv-pass', 待合格: 'lv-fail' }
+export const WUYU_DIMENSIONS = ['moral', 'intellectual', 'physical', 'aesthetic', 'labour']
+export const WUYU_INDICATORS = [
+  'conduct_grade',
+  'service_hours',
+  'academic_grade',
+  'fitness_total',
+  'exercise_days',
+  'art_grade',
+  'art_practice_hours',
+  'labour_hours',
+  'labour_grade',
+]
+// Indicators entered as a grade letter; the others are non-negative numbers (the unit after the value).
+export const WUYU_GRADES = ['A', 'B', 'C', 'D']
+const GRADE_INDICATORS = new Set(['conduct_grade', 'academic_grade', 'art_grade', 'labour_grade'])
+const INDICATOR_UNITS = { service_hours: 'hours', fitness_total: 'points', exercise_days: 'days', art_practice_hours: 'hours', labour_hours: 'hours' }
+export const isGradeIndicator = (k) => GRADE_INDICATORS.has(k)
+
+export const wuyuLevelLabel = (l) => (WUYU_LEVEL_KEYS[l] ? t('health.wuyu.levels.' + WUYU_LEVEL_KEYS[l]) : l || '–')
+// The dimension's name in the current locale (德 智 体 美 劳), else the server's label.
+export const dimensionLabel = (key, serverLabel) => (te('health.wuyu.dims.' + key) ? t('health.wuyu.dims.' + key) : serverLabel || key)
+export const indicatorLabel = (k) => (te('health.wuyu.indicators.' + k) ? t('health.wuyu.indicators.' + k) : k)
+export function indicatorValue(k, v) {
+  if (v === null || v === undefined || v === '') return '–'
+  const unit = INDICATOR_UNITS[k]
+  return unit ? t('health.wuyu.units.' + unit, { v }) : String(v)
+}
+// The order of the scheme: by dimension, then as listed above; unknown indicators last, by key.
+export function indicatorOrder(a, b) {
+  const ia = WUYU_INDICATORS.indexOf(a)
+  const ib = WUYU_INDICATORS.indexOf(b)
+  return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || String(a).localeCompare(String(b))
+}
+// Natural order of ids: 1-2 before 1-10.
+export const naturalOrder = (a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })
+// The term the demo's records are for, and the section's first choice.
+export const WUYU_DEFAULT_TERM = '2026-1'
