@@ -98,8 +98,7 @@ bool parse_rate(std::string_view s, double& out) {
 
 Result<std::vector<CreationTarget>> creation_schedule(const policy::Policy& policy) {
   std::vector<CreationTarget> out;
-  for (const auto& key : policy.keys()) {
-    if (key.rfind(kPrefix, 0) != 0) continue;
+  for (const auto& key : policy.keys(kPrefix)) {
     std::string rest = key.substr(kPrefix.size());
     size_t dot = rest.find('.');
     auto rule = policy.rule(key);

@@ -23,8 +23,7 @@ const std::string kTierPrefix = "enroll.eligibility.tier.";
 // The profile's tier rules "名称: 条件", ascending; prints the problem and returns nullopt on a bad rule.
 std::optional<std::vector<enroll::TierRule>> tier_rules(const policy::Policy& p, std::vector<std::string>& keys) {
   std::vector<enroll::TierRule> tiers;
-  for (const auto& key : p.keys()) {
-    if (key.rfind(kTierPrefix, 0) != 0) continue;
+  for (const auto& key : p.keys(kTierPrefix)) {
     auto rule = p.rule(key);
     std::string number = key.substr(kTierPrefix.size());
     const std::string* text = rule ? std::get_if<std::string>(&rule->value) : nullptr;

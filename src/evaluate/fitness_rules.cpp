@@ -1,7 +1,8 @@
 #include "evaluate/fitness_rules.hpp"
 
 #include <cmath>
-#include <sstream>
+
+#include "evaluate/spec_fields.hpp"
 
 namespace youjun::evaluate {
 
@@ -9,27 +10,10 @@ const char* const kLevelNames[4] = {"优秀", "良好", "及格", "不及格"};
 
 namespace {
 
-// "k=v k=v …" in order; an error names the word that is not k=v.
-Result<std::vector<std::pair<std::string, std::string>>> fields_of(const std::string& spec) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::istringstream words(spec);
-  std::string word;
-  while (words >> word) {
-    size_t eq = word.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == word.size()) return Error{"“" + word + "”应为 名称=值"};
-    out.emplace_back(word.substr(0, eq), word.substr(eq + 1));
-  }
-  return out;
-}
-
-bool whole_number(const std::string& s, int& out) {
-  if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-  out = std::stoi(s);
-  return true;
-}
+bool whole_number(const std::string& s, int& out) { return parse_digits(s, 6, out); }
 
 Result<FitnessItem> parse_item(const std::string& key, const std::string& spec) {
-  auto fields = fields_of(spec);
+  auto fields = spec_fields(spec);
   if (!fields) return fields.error();
   FitnessItem item;
   item.key = key;
@@ -51,7 +35,7 @@ Result<FitnessItem> parse_item(const std::string& key, const std::string& spec) 
 
 // "grades=1-2 [sex=M|F] item=n …"
 Result<ItemGroup> parse_group(const std::string& name, const std::string& spec, const FitnessRules& rules) {
-  auto fields = fields_of(spec);
+  auto fields = spec_fields(spec);
   if (!fields) return fields.error();
   ItemGroup g;
   g.name = name;
@@ -76,13 +60,6 @@ Result<ItemGroup> parse_group(const std::string& name, const std::string& spec, 
   if (g.grade_from == 0) return Error{"须给出 grades=…"};
   if (g.items.empty()) return Error{"须至少列出一个项目"};
   return g;
-}
-
-std::vector<std::string> keys_with_prefix(const policy::Policy& policy, const std::string& prefix) {
-  std::vector<std::string> out;
-  for (const auto& k : policy.keys())
-    if (k.rfind(prefix, 0) == 0) out.push_back(k);
-  return out;
 }
 
 Milli to_milli(double v) { return static_cast<Milli>(std::llround(v * kMilli)); }
@@ -148,7 +125,7 @@ Result<FitnessRules> fitness_rules(const policy::Policy& policy, const FitnessTa
     return Error{"策略 " + policy.name() + " 的 " + key + "：" + message};
   };
   r.keys.push_back("fitness.tables");
-  auto item_keys = keys_with_prefix(policy, "fitness.item.");
+  auto item_keys = policy.keys("fitness.item.");
   for (const auto& key : item_keys) {
     auto spec = policy.text(key);
     if (!spec) return spec.error();
@@ -175,7 +152,7 @@ Result<FitnessRules> fitness_rules(const policy::Policy& policy, const FitnessTa
   }
   if (r.items.empty() || r.items.front().better != Better::band) return fail("fitness.item", "须定义 better=band 的 BMI 项");
   for (auto [prefix, out] : {std::pair{"fitness.weights.", &r.weights}, std::pair{"fitness.bonus.", &r.bonus}}) {
-    for (const auto& key : keys_with_prefix(policy, prefix)) {
+    for (const auto& key : policy.keys(prefix)) {
       if (key == "fitness.bonus.max_total") continue;
       auto spec = policy.text(key);
       if (!spec) return spec.error();

@@ -8,6 +8,7 @@
 #include "enroll/enroll_files.hpp"
 #include "enroll/table_cells.hpp"
 #include "evaluate/fitness_tables.hpp"
+#include "evaluate/spec_fields.hpp"
 #include "evaluate/student_rows.hpp"
 
 namespace youjun::evaluate {
@@ -18,29 +19,16 @@ namespace {
 
 double tenth(double v) { return std::round(v * 10) / 10; }
 
-std::map<std::string, std::string> fields_of(const std::string& spec) {
+// The spec's fields by name (a repeated name: the last one).
+Result<std::map<std::string, std::string>> fields_of(const std::string& spec) {
+  auto fields = spec_fields(spec);
+  if (!fields) return fields.error();
   std::map<std::string, std::string> out;
-  std::istringstream words(spec);
-  std::string word;
-  while (words >> word) {
-    size_t eq = word.find('=');
-    out[word.substr(0, eq)] = eq == std::string::npos ? "" : word.substr(eq + 1);
-  }
+  for (auto& [name, value] : *fields) out[name] = std::move(value);
   return out;
 }
 
-std::vector<std::string> keys_under(const policy::Policy& policy, const std::string& prefix) {
-  std::vector<std::string> out;
-  for (const auto& k : policy.keys())
-    if (k.rfind(prefix, 0) == 0) out.push_back(k);
-  return out;
-}
-
-bool positive_int(const std::string& s, int& out) {
-  if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-  out = std::stoi(s);
-  return out > 0;
-}
+bool positive_int(const std::string& s, int& out) { return parse_digits(s, 4, out) && out > 0; }
 
 }  // namespace
 
@@ -58,7 +46,9 @@ Result<WuyuRules> wuyu_rules(const policy::Policy& policy) {
     if (!policy.has(key)) return fail("wuyu.dimensions", "维度 " + name + " 没有 " + key + " 定义");
     auto spec = policy.text(key);
     if (!spec) return spec.error();
-    auto f = fields_of(*spec);
+    auto fields = fields_of(*spec);
+    if (!fields) return fail(key, fields.error().message);
+    auto& f = *fields;
     WuyuDimension d{key.substr(15), f["label"], 0};
     if (d.label.empty() || !positive_int(f["weight"], d.weight)) return fail(key, "应为 label=名称 weight=权重（正整数 %）");
     total += d.weight;
@@ -66,10 +56,12 @@ Result<WuyuRules> wuyu_rules(const policy::Policy& policy) {
     r.keys.push_back(key);
   }
   if (r.dimensions.empty() || total != 100) return fail("wuyu.dimension", "维度权重之和应为 100，现为 " + std::to_string(total));
-  for (const auto& key : keys_under(policy, "wuyu.indicator.")) {
+  for (const auto& key : policy.keys("wuyu.indicator.")) {
     auto spec = policy.text(key);
     if (!spec) return spec.error();
-    auto f = fields_of(*spec);
+    auto fields = fields_of(*spec);
+    if (!fields) return fail(key, fields.error().message);
+    auto& f = *fields;
     WuyuIndicator ind;
     ind.key = key.substr(15);
     ind.label = f.count("label") ? f["label"] : ind.key;

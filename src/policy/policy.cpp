@@ -34,10 +34,10 @@ std::string join_names(const std::vector<std::string>& names) {
 Policy::Policy(const ResolvedProfile& r)
     : name_(r.name), title_(r.title), base_(r.base), chain_(r.chain), layers_(r.layers) {}
 
-std::vector<std::string> Policy::keys() const {
+std::vector<std::string> Policy::keys(std::string_view prefix) const {
   std::vector<std::string> out;
-  out.reserve(layers_.size());
-  for (const auto& [key, layers] : layers_) out.push_back(key);
+  for (auto it = layers_.lower_bound(std::string(prefix)); it != layers_.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    out.push_back(it->first);
   return out;
 }
 

@@ -10,6 +10,7 @@
 // they applied into their results. Format of the files: docs/policy.md.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -30,7 +31,8 @@ class Policy {
   const std::vector<std::string>& chain() const { return chain_; }  // "national", …, name()
 
   bool has(const std::string& key) const { return layers_.count(key) > 0; }
-  std::vector<std::string> keys() const;  // sorted
+  // Sorted; with a prefix, only the keys that start with it ("fitness.weights.").
+  std::vector<std::string> keys(std::string_view prefix = "") const;
 
   // The effective rule (the value set by the most specific profile).
   Result<Rule> rule(const std::string& key) const;
