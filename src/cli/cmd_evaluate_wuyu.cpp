@@ -4,6 +4,7 @@
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "evaluate/wuyu.hpp"
+#include "evaluate/wuyu_json.hpp"
 
 namespace youjun::cli {
 
@@ -13,12 +14,6 @@ struct WuyuArgs {
   std::string records, profile = "national", out;
   bool json = false, grades_only = false;
 };
-
-nlohmann::json dimensions_json(const evaluate::WuyuRules& rules, const std::vector<double>& values) {
-  nlohmann::json j = nlohmann::json::object();
-  for (size_t d = 0; d < rules.dimensions.size(); ++d) j[rules.dimensions[d].key] = values[d];
-  return j;
-}
 
 int run_wuyu(const WuyuArgs& a) {
   auto policy = load_profile(a.profile);
@@ -48,8 +43,6 @@ int run_wuyu(const WuyuArgs& a) {
   }
   auto cited = cited_rules(*policy, rules->keys);
   if (!cited) return kExitFailure;
-  nlohmann::json dims = nlohmann::json::array();
-  for (const auto& d : rules->dimensions) dims.push_back({{"key", d.key}, {"label", d.label}, {"weight", d.weight}});
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : students) {
     nlohmann::json one = {{"student_id", std::string(table->cell(s.row, columns.student_id))}, {"level", evaluate::kGradeNames[s.level]}};
@@ -58,7 +51,7 @@ int run_wuyu(const WuyuArgs& a) {
       if (columns.school >= 0) one["school_id"] = std::string(table->cell(s.row, columns.school));
       if (columns.klass >= 0) one["class_id"] = std::string(table->cell(s.row, columns.klass));
       one["index"] = s.index;
-      one["dimensions"] = dimensions_json(*rules, s.dimensions);
+      one["dimensions"] = evaluate::wuyu_scores_json(*rules, s.dimensions);
       one["missing"] = s.missing;
     }
     list.push_back(std::move(one));
@@ -70,15 +63,11 @@ int run_wuyu(const WuyuArgs& a) {
     });
   nlohmann::json out_groups = nlohmann::json::array();
   for (const auto& g : groups) {
-    nlohmann::json one = {{"scope", g.scope}, {"students", g.students}, {"index_mean", g.index_mean},
-                          {"dimensions", dimensions_json(*rules, g.dimension_means)}};
+    nlohmann::json one = evaluate::wuyu_group_json(*rules, g);
     if (g.scope != "all") one[g.scope == "school" ? "school_id" : "class"] = g.key;
-    nlohmann::json levels = nlohmann::json::object();
-    for (int l = 0; l < 4; ++l) levels[evaluate::kGradeNames[l]] = g.levels[l];
-    one["levels"] = levels;
     out_groups.push_back(std::move(one));
   }
-  nlohmann::json result = {{"profile", policy->name()}, {"rules", *cited},     {"dimensions", dims},
+  nlohmann::json result = {{"profile", policy->name()}, {"rules", *cited},     {"dimensions", evaluate::wuyu_dimensions_json(*rules)},
                            {"grades_only", a.grades_only}, {"students", list}, {"groups", out_groups}};
   return write_output(a.out, result.dump(2) + "\n") ? kExitOk : kExitFailure;
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "auth/audit.hpp"
+#include "auth/roles.hpp"
 #include "core/time_util.hpp"
 
 namespace youjun::server {
@@ -74,6 +75,10 @@ const std::string& RequestContext::actor() const {
   static const std::string anonymous = "-";
   return user ? user->username : anonymous;
 }
+
+std::string RequestContext::own_school() const { return is_role(auth::kSchoolAdmin) ? user->school_code : ""; }
+
+bool RequestContext::is_bureau_analyst() const { return is_role(auth::kBureauAdmin) || is_role(auth::kBureauStaff); }
 
 nlohmann::json user_json(const auth::User& u, int64_t now) {
   nlohmann::json j = {{"username", u.username},

@@ -91,6 +91,11 @@ struct RequestContext {
 
   const std::string& actor() const;      // username, or "-" when anonymous
   bool is_role(std::string_view role) const { return user && user->role == role; }
+  // Scope::OwnSchoolFilter: a school_admin's own school code, "" for every other role.
+  std::string own_school() const;
+  // The bureau's analysts (bureau_admin, bureau_staff): the only callers who get individual results in score
+  // order (001: results reach schools and parents as grades).
+  bool is_bureau_analyst() const;
 };
 
 // Small helpers shared by the handlers.

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "auth/audit.hpp"
-#include "auth/roles.hpp"
 #include "evaluate/health_datasets.hpp"
 #include "evaluate/health_run.hpp"
 #include "server/handlers.hpp"
@@ -14,11 +13,6 @@
 namespace youjun::server {
 
 namespace {
-
-// Scores in order are for the bureau's analysts (admin, staff); auditors and schools see grades.
-bool may_see_scores(const RequestContext& c) { return c.is_role(auth::kBureauAdmin) || c.is_role(auth::kBureauStaff); }
-
-std::string own_school_of(const RequestContext& c) { return c.is_role(auth::kSchoolAdmin) ? c.user->school_code : ""; }
 
 // A school_admin's view of a summary: the city figure for comparison, their school and its classes.
 nlohmann::json school_view(nlohmann::json summary, const std::string& kind, const std::string& school) {
@@ -105,7 +99,7 @@ ApiResponse handle_health_dataset(RequestContext& c) {
   if (!text || !*text) return database_error("health dataset summary", text ? Error{"missing"} : text.error());
   auto summary = nlohmann::json::parse(**text, nullptr, false);
   if (summary.is_discarded()) return internal_error("health dataset summary unreadable");
-  std::string school = own_school_of(c);
+  std::string school = c.own_school();
   if (!school.empty()) summary = school_view(std::move(summary), d->kind, school);
   return ApiResponse::json(200, {{"dataset", evaluate::dataset_json(*d)}, {"summary", summary}});
 }
@@ -122,10 +116,10 @@ ApiResponse handle_health_dataset_students(RequestContext& c) {
   std::string order = c.req.param("order");
   if (!order.empty() && order != "total" && order != "student_id") return error_response(400, "order 应为 student_id 或 total");
   if (order == "total") {
-    if (!may_see_scores(c)) return error_response(403, "按成绩排序的名单只提供给教育局分析人员；学校和家长看到的是等级（001：结果以等级呈现）");
+    if (!c.is_bureau_analyst()) return error_response(403, "按成绩排序的名单只提供给教育局分析人员；学校和家长看到的是等级（001：结果以等级呈现）");
     request.with_scores = true;
   }
-  std::string school = own_school_of(c);
+  std::string school = c.own_school();
   if (!school.empty()) {
     if (!request.school_id.empty() && request.school_id != school) return error_response(403, "只能查看本校学生的结果");
     request.school_id = school;

@@ -2,7 +2,6 @@
 // Student and teacher numbers are those of one school year (default: the latest in school_facts).
 #include <nlohmann/json.hpp>
 
-#include "auth/roles.hpp"
 #include "core/dates.hpp"
 #include "import/kinds.hpp"
 #include "server/handlers.hpp"
@@ -38,9 +37,6 @@ std::optional<std::string> school_year(RequestContext& c, ApiResponse& error) {
   }
   return rows->empty() ? "" : (*rows)[0].text(0);
 }
-
-// school_admin sees only their own school (Scope::OwnSchoolFilter).
-std::string own_school(const RequestContext& c) { return c.is_role(auth::kSchoolAdmin) ? c.user->school_code : ""; }
 
 std::string label(const char* field, const std::string& value) {
   static const import::ImportKind* kind = import::find_import_kind("schools");
@@ -86,7 +82,7 @@ void school_filters(const RequestContext& c, std::string& where, store::Params& 
     where += std::string(" AND s.") + (std::string(f) == "district" ? "district_code" : f) + " = ?";
     params.push_back(v);
   }
-  if (std::string own = own_school(c); !own.empty()) {
+  if (std::string own = c.own_school(); !own.empty()) {
     where += " AND s.code = ?";
     params.push_back(own);
   }
@@ -115,7 +111,7 @@ ApiResponse handle_overview(RequestContext& c) {
   ApiResponse err;
   auto year = school_year(c, err);
   if (!year) return err;
-  std::string own = own_school(c);
+  std::string own = c.own_school();
   std::string sql = "SELECT d.code, d.name, COUNT(s.code), COALESCE(SUM(" + students_sum("f") + "), 0), COALESCE(SUM(" +
                     teachers_sum("f") +
                     "), 0) FROM districts d LEFT JOIN schools s ON s.district_code = d.code "

@@ -3,8 +3,8 @@
 // and school means for the radar chart, students' levels only (001) unless the caller is a bureau analyst;
 // one student's portrait: every record across terms with the dimensions per term.
 #include "auth/audit.hpp"
-#include "auth/roles.hpp"
 #include "enroll/enroll_files.hpp"
+#include "evaluate/wuyu_json.hpp"
 #include "evaluate/wuyu_records.hpp"
 #include "io/table.hpp"
 #include "server/handlers.hpp"
@@ -12,9 +12,6 @@
 namespace youjun::server {
 
 namespace {
-
-bool is_analyst(const RequestContext& c) { return c.is_role(auth::kBureauAdmin) || c.is_role(auth::kBureauStaff); }
-std::string own_school(const RequestContext& c) { return c.is_role(auth::kSchoolAdmin) ? c.user->school_code : ""; }
 
 std::optional<evaluate::WuyuRules> rules_or(const std::string& name, ApiResponse& error) {
   auto policy = policy::load_policy(name.empty() ? "national" : name);
@@ -28,12 +25,6 @@ std::optional<evaluate::WuyuRules> rules_or(const std::string& name, ApiResponse
     return std::nullopt;
   }
   return std::move(*rules);
-}
-
-nlohmann::json dimensions_json(const evaluate::WuyuRules& rules, const std::vector<double>& values) {
-  nlohmann::json j = nlohmann::json::object();
-  for (size_t d = 0; d < rules.dimensions.size() && d < values.size(); ++d) j[rules.dimensions[d].key] = values[d];
-  return j;
 }
 
 // The index of the given records (one row per student and term).
@@ -71,7 +62,7 @@ ApiResponse handle_set_wuyu_record(RequestContext& c) {
   if (r.school_code.empty() || r.class_id.empty()) return error_response(400, "请填写学校 school_id 与班级 class_id");
   if (r.value.empty()) return error_response(400, "请填写 value（等级或数值）");
   if (r.note.size() > 500) return error_response(400, "说明 note 不超过 500 字节");
-  std::string own = own_school(c);
+  std::string own = c.own_school();
   if (!own.empty() && r.school_code != own) return error_response(403, "只能填写本校学生的记录");
   if (!body->contains("version") || !(*body)["version"].is_number_integer()) return error_response(400, "请给出 version（新记录为 0）");
   auto rules = rules_or(text("policy"), err);
@@ -87,27 +78,22 @@ ApiResponse handle_set_wuyu_record(RequestContext& c) {
 // students' levels (analysts also get dimensions and index). Audited.
 ApiResponse handle_wuyu_school(RequestContext& c) {
   ApiResponse err;
-  std::string school = own_school(c).empty() ? c.req.param("school_id") : own_school(c);
+  std::string own = c.own_school(), asked = c.req.param("school_id");
+  std::string school = own.empty() ? asked : own;
   std::string term = c.req.param("term");
   if (school.empty() || term.empty()) return error_response(400, "请指定学校 school_id 与学期 term");
-  if (!own_school(c).empty() && !c.req.param("school_id").empty() && c.req.param("school_id") != school)
-    return error_response(403, "只能查看本校");
+  if (!own.empty() && !asked.empty() && asked != own) return error_response(403, "只能查看本校");
   auto rules = rules_or(c.req.param("policy"), err);
   if (!rules) return err;
   auto records = evaluate::wuyu_records(c.db, school, term, "");
   if (!records) return database_error("wuyu records", records.error());
   auto scored = score(*rules, *records, err);
   if (!scored) return err;
-  nlohmann::json dims = nlohmann::json::array();
-  for (const auto& d : rules->dimensions) dims.push_back({{"key", d.key}, {"label", d.label}, {"weight", d.weight}});
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : evaluate::wuyu_groups(scored->table, scored->columns, *rules, scored->students)) {
     if (g.scope == "all") continue;  // the school itself is the "school" group
-    nlohmann::json one = {{"scope", g.scope}, {"key", g.key}, {"students", g.students}, {"index_mean", g.index_mean},
-                          {"dimensions", dimensions_json(*rules, g.dimension_means)}};
-    nlohmann::json levels = nlohmann::json::object();
-    for (int l = 0; l < 4; ++l) levels[evaluate::kGradeNames[l]] = g.levels[l];
-    one["levels"] = levels;
+    nlohmann::json one = evaluate::wuyu_group_json(*rules, g);
+    one["key"] = g.key;
     groups.push_back(std::move(one));
   }
   nlohmann::json students = nlohmann::json::array();
@@ -115,14 +101,14 @@ ApiResponse handle_wuyu_school(RequestContext& c) {
     nlohmann::json one = {{"student_id", std::string(scored->table.cell(s.row, scored->columns.student_id))},
                           {"class_id", std::string(scored->table.cell(s.row, scored->columns.klass))},
                           {"level", evaluate::kGradeNames[s.level]}};
-    if (is_analyst(c)) one["index"] = s.index, one["dimensions"] = dimensions_json(*rules, s.dimensions);
+    if (c.is_bureau_analyst()) one["index"] = s.index, one["dimensions"] = evaluate::wuyu_scores_json(*rules, s.dimensions);
     students.push_back(std::move(one));
   }
   nlohmann::json detail = {{"school", school}, {"term", term}, {"students", students.size()}};
   if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.students.view", school, detail.dump()}, c.now); !a)
     return database_error("audit", a.error());
-  return ApiResponse::json(200, {{"school_id", school}, {"term", term}, {"dimensions", dims}, {"groups", groups},
-                                 {"grades_only", !is_analyst(c)}, {"students", students}});
+  return ApiResponse::json(200, {{"school_id", school}, {"term", term}, {"dimensions", evaluate::wuyu_dimensions_json(*rules)}, {"groups", groups},
+                                 {"grades_only", !c.is_bureau_analyst()}, {"students", students}});
 }
 
 // GET /api/v1/evaluate/wuyu/students/{student_id}?policy= — the student's portrait: every record with who and
@@ -132,7 +118,7 @@ ApiResponse handle_wuyu_student(RequestContext& c) {
   const std::string& id = c.req.path_params.at("student_id");
   auto rules = rules_or(c.req.param("policy"), err);
   if (!rules) return err;
-  auto records = evaluate::wuyu_records(c.db, own_school(c), "", id);
+  auto records = evaluate::wuyu_records(c.db, c.own_school(), "", id);
   if (!records) return database_error("wuyu records", records.error());
   if (records->empty()) return error_response(404, "没有学生 " + id + " 的五育记录");
   auto scored = score(*rules, *records, err);
@@ -141,9 +127,9 @@ ApiResponse handle_wuyu_student(RequestContext& c) {
   for (const auto& s : scored->students) {
     nlohmann::json one = {{"term", std::string(scored->table.cell(s.row, scored->columns.term))},
                           {"level", evaluate::kGradeNames[s.level]},
-                          {"dimensions", dimensions_json(*rules, s.dimensions)},
+                          {"dimensions", evaluate::wuyu_scores_json(*rules, s.dimensions)},
                           {"missing", s.missing}};
-    if (is_analyst(c)) one["index"] = s.index;  // schools see levels and dimensions, not the index (001)
+    if (c.is_bureau_analyst()) one["index"] = s.index;  // schools see levels and dimensions, not the index (001)
     terms.push_back(std::move(one));
   }
   nlohmann::json list = nlohmann::json::array();
