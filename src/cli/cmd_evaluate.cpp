@@ -148,24 +148,16 @@ int run_vision(const VisionArgs& a) {
   if (!policy) return kExitFailure;
   auto table = read_input_table(a.screenings);
   if (!table) return kExitBadInput;
-  // The target in force in the latest screening year (铜陵's 1 point applies 2021–2023), unless --year says.
-  auto rules = evaluate::vision_rules(*policy, a.year ? a.year : this_year());
-  if (!rules) return fail(rules.error().message);
-  evaluate::VisionColumns columns;
-  std::vector<evaluate::Screening> screenings;
-  RowErrors errors = evaluate::read_screenings(*table, *rules, columns, screenings);
+  RowErrors errors;
+  auto in = evaluate::read_vision(*table, *policy, a.year, errors);  // --year 0: the latest screening year's target
   if (!errors.empty()) return report_row_errors(errors);
-  if (!a.year) {
-    int latest = 0;
-    for (const auto& s : screenings) latest = std::max(latest, s.year);
-    if (latest) rules = evaluate::vision_rules(*policy, latest);
-    if (!rules) return fail(rules.error().message);
-  }
-  auto report = evaluate::vision_report(*table, columns, *rules, screenings);
+  if (!in) return fail(in.error().message);
+  const auto* rules = &in->rules;
+  auto report = evaluate::vision_report(*table, in->columns, *rules, in->screenings);
   if (a.json || !a.out.empty()) {
     auto cited = cited_rules(*policy, rules->keys);
     if (!cited) return kExitFailure;
-    auto j = evaluate::vision_json(*table, columns, *rules, screenings, report, a.students);
+    auto j = evaluate::vision_json(*table, in->columns, *rules, in->screenings, report, a.students);
     j["profile"] = policy->name();
     j["rules"] = *cited;
     return write_output(a.out, j.dump(2) + "\n") ? kExitOk : kExitFailure;

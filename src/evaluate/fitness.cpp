@@ -31,13 +31,7 @@ bool has_negative_threshold(const ItemTable& t) {
 // BMI = kg / m² = 10⁴·kg / cm². With w, h in thousandths of kg and cm, BMI in thousandths is
 // (w/10³)·10⁴ / (h/10³)² · 10³ = w·10¹⁰ / h², computed exactly and rounded half up.
 Milli bmi_of(Milli height, Milli weight, int decimals) {
-  __int128 num = static_cast<__int128>(weight) * 10'000'000'000LL;
-  __int128 den = static_cast<__int128>(height) * height;
-  Milli unit = 1;
-  for (int i = decimals; i < 3; ++i) unit *= 10;
-  __int128 q = num / (den * unit), r = num % (den * unit);
-  if (2 * r >= den * unit) ++q;
-  return static_cast<Milli>(q * unit);
+  return divide_rounded(static_cast<__int128>(weight) * 10'000'000'000LL, static_cast<__int128>(height) * height, decimals);
 }
 
 int band_of(const std::vector<BmiBand>& bands, Milli bmi) {

@@ -17,15 +17,6 @@ struct YearTotal {
   long line;
 };
 
-// n / d rounded half up to `decimals` (n, d > 0), in thousandths.
-Milli divide_rounded(__int128 n, __int128 d, int decimals) {
-  Milli unit = 1;
-  for (int i = decimals; i < 3; ++i) unit *= 10;
-  __int128 q = n / (d * unit), r = n % (d * unit);
-  if (2 * r >= d * unit) ++q;
-  return static_cast<Milli>(q * unit);
-}
-
 }  // namespace
 
 RowErrors graduation_scores(const io::Table& t, const FitnessRules& rules, std::vector<GraduationScore>& out) {

@@ -198,6 +198,14 @@ std::string measure_text(Milli v) {
   return sign + admit::milli_text(v < 0 ? -v : v);
 }
 
+Milli divide_rounded(__int128 n, __int128 d, int decimals) {
+  Milli unit = 1;
+  for (int i = decimals; i < 3; ++i) unit *= 10;
+  __int128 q = n / (d * unit), r = n % (d * unit);
+  if (2 * r >= d * unit) ++q;
+  return static_cast<Milli>(q * unit);
+}
+
 int lookup_points(const std::vector<TableRow>& rows, bool lower_is_better, Milli value) {
   for (const auto& r : rows)
     if (lower_is_better ? value <= r.threshold : value >= r.threshold) return r.points;

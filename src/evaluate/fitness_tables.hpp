@@ -75,6 +75,10 @@ std::optional<Milli> parse_measure(std::string_view text);
 // 10200 → "10.2", -800 → "-0.8", 1'700'000 → "1700".
 std::string measure_text(Milli v);
 
+// n / d in thousandths, rounded half up to `decimals` (n ≥ 0, d > 0): exact where a double would put a result
+// on the wrong side of a 0.1 boundary (BMI, graduation score).
+Milli divide_rounded(__int128 n, __int128 d, int decimals);
+
 // Points the table gives for `value`: the highest row whose threshold the result reaches (≤ for
 // lower-is-better items, ≥ otherwise); 0 below the last row. `rows` must be non-empty.
 int lookup_points(const std::vector<TableRow>& rows, bool lower_is_better, Milli value);

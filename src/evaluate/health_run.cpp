@@ -38,25 +38,19 @@ Result<std::optional<HealthSummary>> summarize_fitness(const io::Table& t, const
 }
 
 Result<std::optional<HealthSummary>> summarize_vision(const io::Table& t, const policy::Policy& policy, RowErrors& errors) {
-  auto rules = vision_rules(policy, 2000);  // the definition; the target follows the latest year below
-  if (!rules) return rules.error();
-  VisionColumns columns;
-  std::vector<Screening> screenings;
-  errors = read_screenings(t, *rules, columns, screenings);
+  auto in = read_vision(t, policy, 0, errors);  // the target of the latest screening year
   if (!errors.empty()) return std::optional<HealthSummary>{};
-  int latest = 0;
-  for (const auto& s : screenings) latest = std::max(latest, s.year);
-  rules = vision_rules(policy, latest);
-  if (!rules) return rules.error();
-  auto report = vision_report(t, columns, *rules, screenings);
+  if (!in) return in.error();
+  const auto* rules = &in->rules;
+  auto report = vision_report(t, in->columns, *rules, in->screenings);
   auto cited = policy::cited_rules_json(policy, rules->keys);
   if (!cited) return cited.error();
   HealthSummary s;
-  s.summary = vision_json(t, columns, *rules, screenings, report, false);
+  s.summary = vision_json(t, in->columns, *rules, in->screenings, report, false);
   s.summary["rules"] = *cited;
   s.summary["target_drop_points"] = static_cast<double>(rules->annual_drop) / kMilli;
-  s.record_count = static_cast<int64_t>(screenings.size());
-  s.year = latest;
+  s.record_count = static_cast<int64_t>(in->screenings.size());
+  s.year = in->year;
   return std::optional<HealthSummary>{std::move(s)};
 }
 
@@ -80,12 +74,12 @@ Result<nlohmann::json> health_students(const std::string& kind, const io::Table&
                                        const StudentListRequest& request) {
   nlohmann::json out = nlohmann::json::array();
   if (kind == "vision") {
-    auto rules = vision_rules(policy, year);
-    if (!rules) return rules.error();
-    VisionColumns c;
-    std::vector<Screening> screenings;
-    if (auto errors = read_screenings(t, *rules, c, screenings); !errors.empty()) return make_error("存储的筛查文件无法读取");
-    for (const auto& s : screenings) {
+    RowErrors errors;
+    auto in = read_vision(t, policy, year, errors);
+    if (!errors.empty()) return make_error("存储的筛查文件无法读取");
+    if (!in) return in.error();
+    const VisionColumns& c = in->columns;
+    for (const auto& s : in->screenings) {
       if (!wanted(t, s.row, c.school, -1, request)) continue;
       nlohmann::json one = {{"student_id", std::string(t.cell(s.row, c.student_id))}, {"year", s.year},
                             {"status", vision_status_name(s.status)}};

@@ -131,6 +131,20 @@ RowErrors read_screenings(const io::Table& t, const VisionRules& rules, VisionCo
   return errors;
 }
 
+Result<VisionInput> read_vision(const io::Table& table, const policy::Policy& policy, int year, RowErrors& errors) {
+  VisionInput in;
+  auto definition = vision_rules(policy, year);  // the definition has no years; the target is settled below
+  if (!definition) return definition.error();
+  errors = read_screenings(table, *definition, in.columns, in.screenings);
+  in.year = year;
+  if (!year)
+    for (const auto& s : in.screenings) in.year = std::max(in.year, s.year);
+  auto rules = in.year == year ? std::move(definition) : vision_rules(policy, in.year);
+  if (!rules) return rules.error();
+  in.rules = std::move(*rules);
+  return in;
+}
+
 VisionReport vision_report(const io::Table& t, const VisionColumns& c, const VisionRules& rules,
                            const std::vector<Screening>& screenings) {
   VisionReport report;

@@ -49,6 +49,17 @@ struct VisionColumns {
 
 RowErrors read_screenings(const io::Table& table, const VisionRules& rules, VisionColumns& columns, std::vector<Screening>& out);
 
+// A screenings file read with the profile's definition, and the rules whose target applies: the one in force in
+// `year`, or in the latest screening year when `year` is 0 (铜陵's 1 point applies 2021–2023). Bad rows go to
+// `errors` (then the screenings are empty); a profile problem is the Error.
+struct VisionInput {
+  VisionRules rules;
+  VisionColumns columns;
+  std::vector<Screening> screenings;
+  int year = 0;  // the year whose target applies
+};
+Result<VisionInput> read_vision(const io::Table& table, const policy::Policy& policy, int year, RowErrors& errors);
+
 struct VisionRate {
   std::string scope, key;  // scope all|district|school|grade
   int year = 0;
