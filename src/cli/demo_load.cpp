@@ -25,9 +25,13 @@ constexpr const char* kDemoPassword = "Youjun@2026";
 
 int create_demo_users(store::Connection& db) {
   auto first_school = db.query("SELECT code FROM schools WHERE level IN ('primary','nine_year') ORDER BY code LIMIT 1");
-  auto first_student = db.query("SELECT id_hash FROM students ORDER BY id_hash LIMIT 1");
-  if (!first_school || !first_student) return fail("读取演示数据失败");
+  if (!first_school) return fail("读取演示数据失败");
   std::string school = first_school->empty() ? "" : (*first_school)[0].text(0);
+  // The parent's child: a 六年级 pupil of that school, so the parent's page has two years of 视力筛查, a
+  // 体质健康 test and the school's 五育 records (demo load_demo_health).
+  auto first_student = db.query("SELECT id_hash FROM students WHERE school_code = ? ORDER BY grade DESC, class_no, student_no, id_hash LIMIT 1",
+                                {school});
+  if (!first_student) return fail("读取演示数据失败");
   std::vector<std::string> child;
   if (!first_student->empty()) child.push_back((*first_student)[0].text(0));
   std::vector<auth::NewUser> users = {

@@ -74,9 +74,12 @@ HealthOut::~HealthOut() {
   if (vision_file_) std::fclose(vision_file_);
 }
 
-void HealthOut::add(const School& school, int grade, int class_no, int seat, bool male) {
+std::string demo_student_no(const School& school, int grade, int class_no, int seat) {
+  return school.code + "-" + std::to_string(grade) + "-" + std::to_string(class_no) + "-" + std::to_string(seat);
+}
+
+void HealthOut::add(const School& school, const std::string& id, int grade, int class_no, bool male) {
   if (!fitness_file_ || !vision_file_) return;
-  std::string id = school.code + "-" + std::to_string(grade) + "-" + std::to_string(class_no) + "-" + std::to_string(seat);
   add_fitness(school, id, grade, class_no, male);
   add_vision(school, id, grade);
   write(fitness_file_, fitness_buffer_, false);

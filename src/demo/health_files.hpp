@@ -19,6 +19,9 @@
 
 namespace youjun::demo {
 
+// The student number of the demo: students.csv's student_no and the student_id of the health files.
+std::string demo_student_no(const School& school, int grade, int class_no, int seat);
+
 class HealthOut {
  public:
   HealthOut(const std::string& fitness_path, const std::string& vision_path, uint64_t seed);
@@ -26,7 +29,7 @@ class HealthOut {
   HealthOut(const HealthOut&) = delete;
   HealthOut& operator=(const HealthOut&) = delete;
 
-  void add(const School& school, int grade, int class_no, int seat, bool male);
+  void add(const School& school, const std::string& student_no, int grade, int class_no, bool male);
   size_t fitness_rows() const { return fitness_rows_; }
   size_t vision_rows() const { return vision_rows_; }
   Status close();

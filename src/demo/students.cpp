@@ -52,8 +52,10 @@ size_t write_students(const City& city, IdNumberMaker& ids, CsvOut& out, HealthO
           out.set("school_code", s.code);
           out.set("grade", grade);
           out.set("class_no", class_no);
+          std::string student_no = demo_student_no(s, g, static_cast<int>(c + 1), k + 1);
+          out.set("student_no", student_no);
           out.end_row();
-          if (health) health->add(s, g, static_cast<int>(c + 1), k + 1, male);
+          if (health) health->add(s, student_no, g, static_cast<int>(c + 1), male);
         }
       }
     }

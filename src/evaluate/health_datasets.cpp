@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "auth/audit.hpp"
+#include "io/table.hpp"
+#include "policy/policy.hpp"
 
 namespace youjun::evaluate {
 
@@ -74,6 +76,17 @@ Result<std::optional<std::string>> dataset_text(store::Connection& db, const std
 nlohmann::json dataset_json(const DatasetRecord& d) {
   return {{"id", d.id},          {"kind", d.kind},     {"title", d.title}, {"policy", d.policy}, {"year", d.year},
           {"records", d.record_count}, {"created_by", d.created_by}, {"created_at", d.created_at}};
+}
+
+Result<nlohmann::json> dataset_students(store::Connection& db, const DatasetRecord& d, const StudentListRequest& request) {
+  auto text = dataset_text(db, d.id, "records");
+  if (!text) return text.error();
+  if (!*text) return make_error("数据集 " + d.id + " 没有存储的文件");
+  auto table = io::parse_csv(**text, d.id + ".csv");
+  if (!table) return make_error("数据集 " + d.id + " 的存储文件无法读取");
+  auto policy = policy::load_policy(d.policy);
+  if (!policy) return make_error("数据集 " + d.id + " 的策略配置 " + d.policy + " 无法读取");
+  return health_students(d.kind, *table, *policy, static_cast<int>(d.year), request);
 }
 
 }  // namespace youjun::evaluate

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "evaluate/health_run.hpp"
 #include "store/connection.hpp"
 
 namespace youjun::evaluate {
@@ -28,5 +29,8 @@ Result<std::optional<DatasetRecord>> find_dataset(store::Connection& db, const s
 Result<std::optional<std::string>> dataset_text(store::Connection& db, const std::string& id, const std::string& which);
 
 nlohmann::json dataset_json(const DatasetRecord& d);
+
+// The individual results of a stored dataset (its file re-read and scored under its own profile).
+Result<nlohmann::json> dataset_students(store::Connection& db, const DatasetRecord& d, const StudentListRequest& request);
 
 }  // namespace youjun::evaluate

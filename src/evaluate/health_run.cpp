@@ -55,10 +55,24 @@ Result<std::optional<HealthSummary>> summarize_vision(const io::Table& t, const 
 }
 
 // A class filter applies where the file has classes (fitness records); screenings are per school.
-bool wanted(const io::Table& t, size_t row, int school_col, int class_col, const StudentListRequest& r) {
+bool wanted(const io::Table& t, size_t row, int id_col, int school_col, int class_col, const StudentListRequest& r) {
+  if (!r.student_id.empty() && t.cell(row, id_col) != r.student_id) return false;
   if (!r.school_id.empty() && (school_col < 0 || t.cell(row, school_col) != r.school_id)) return false;
   if (!r.class_id.empty() && class_col >= 0 && t.cell(row, class_col) != r.class_id) return false;
   return true;
+}
+
+// A student's own report: the BMI band and each tested item's level by the total's cut points (单项等级), and
+// the items the student should have taken but has no result for. Levels only, no points (001).
+void add_detail(nlohmann::json& one, const FitnessRules& rules, const FitnessRecord& rec, const FitnessResult& res) {
+  one["bmi_band"] = res.bmi_band >= 0 ? nlohmann::json(rules.tables->bmi[slot(rec.grade, rec.sex)][res.bmi_band].band) : nlohmann::json();
+  nlohmann::json items = nlohmann::json::object(), missing = nlohmann::json::array();
+  for (size_t i = 1; i < rules.items.size(); ++i) {  // item 0 is BMI, shown as its band
+    if (res.state[i] == kScored) items[rules.items[i].key] = kLevelNames[level_of(rules, static_cast<Milli>(res.points[i]) * kMilli)];
+    if (res.state[i] == kMissing) missing.push_back(rules.items[i].key);
+  }
+  one["items"] = std::move(items);
+  one["missing"] = std::move(missing);
 }
 
 }  // namespace
@@ -80,7 +94,7 @@ Result<nlohmann::json> health_students(const std::string& kind, const io::Table&
     if (!in) return in.error();
     const VisionColumns& c = in->columns;
     for (const auto& s : in->screenings) {
-      if (!wanted(t, s.row, c.school, -1, request)) continue;
+      if (!wanted(t, s.row, c.student_id, c.school, -1, request)) continue;
       nlohmann::json one = {{"student_id", std::string(t.cell(s.row, c.student_id))}, {"year", s.year},
                             {"status", vision_status_name(s.status)}};
       if (s.grade) one["grade"] = s.grade;
@@ -94,13 +108,15 @@ Result<nlohmann::json> health_students(const std::string& kind, const io::Table&
     if (auto errors = read_fitness_records(t, *rules, c, records); !errors.empty()) return make_error("存储的体测文件无法读取");
     std::vector<std::pair<FitnessResult, const FitnessRecord*>> picked;
     for (const auto& rec : records)
-      if (wanted(t, rec.row, c.school, c.klass, request)) picked.emplace_back(score_record(*rules, rec), &rec);
+      if (wanted(t, rec.row, c.student_id, c.school, c.klass, request)) picked.emplace_back(score_record(*rules, rec), &rec);
     if (request.with_scores)
       std::stable_sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) { return a.first.total > b.first.total; });
     for (const auto& [res, rec] : picked) {
       nlohmann::json one = {{"student_id", std::string(t.cell(rec->row, c.student_id))}, {"grade", rec->grade},
                             {"level", kLevelNames[res.level]}, {"complete", res.complete}};
       if (c.klass >= 0) one["class_id"] = std::string(t.cell(rec->row, c.klass));
+      if (c.year >= 0) one["year"] = std::string(t.cell(rec->row, c.year));
+      if (request.with_detail) add_detail(one, *rules, *rec, res);
       if (request.with_scores) {
         one["total"] = static_cast<double>(res.total) / kMilli;
         one["standard_score"] = static_cast<double>(res.standard) / kMilli;

@@ -25,7 +25,9 @@ Result<std::optional<HealthSummary>> summarize_health(const std::string& kind, c
 
 struct StudentListRequest {
   std::string school_id, class_id;  // "" = any (a school_admin's school is forced by the caller)
+  std::string student_id;           // "" = any; else one student's rows (a parent's own child)
   bool with_scores = false;         // totals, points and the order by total: bureau analysts only
+  bool with_detail = false;         // fitness: BMI band, each item's level, missing items (a student's own report)
 };
 // The individual results of the stored file, in student_id order (or by total, best first, with_scores).
 Result<nlohmann::json> health_students(const std::string& kind, const io::Table& table, const policy::Policy& policy,

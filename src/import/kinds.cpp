@@ -143,6 +143,8 @@ ImportKind students_kind() {
       school_ref(),
       integer("grade", "年级", 1, 12),
       integer("class_no", "班级号", 1, 60),
+      // Optional: the number the school's 体测 / 视力筛查 / 五育 files use (student_id there), never an ID number.
+      text("student_no", "学号", false),
   };
   return k;
 }

@@ -55,6 +55,12 @@ ApiResponse handle_health_dataset_students(RequestContext& c);
 ApiResponse handle_set_wuyu_record(RequestContext& c);
 ApiResponse handle_wuyu_school(RequestContext& c);
 ApiResponse handle_wuyu_student(RequestContext& c);
+// handlers_child_development.cpp
+ApiResponse handle_child_development(RequestContext& c);
+
+// Shared by the 五育 portrait and a parent's child's development page (handlers_wuyu.cpp).
+std::optional<nlohmann::json> wuyu_portrait(RequestContext& c, const std::string& school, const std::string& id,
+                                            const std::string& policy, ApiResponse& err);
 
 // The session cookie (Set-Cookie value); an empty token clears it.
 std::string session_cookie(const std::string& token, int64_t max_age_seconds, bool secure);

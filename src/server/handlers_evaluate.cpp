@@ -125,13 +125,7 @@ ApiResponse handle_health_dataset_students(RequestContext& c) {
     request.school_id = school;
   }
   if (request.school_id.empty() && !request.with_scores) return error_response(400, "请指定学校 school_id");
-  auto text = evaluate::dataset_text(c.db, d->id, "records");
-  if (!text || !*text) return database_error("health dataset records", text ? Error{"missing"} : text.error());
-  auto table = io::parse_csv(**text, d->id + ".csv");
-  if (!table) return internal_error("stored records unreadable");
-  auto policy = policy::load_policy(d->policy);
-  if (!policy) return internal_error("policy " + d->policy);
-  auto students = evaluate::health_students(d->kind, *table, *policy, static_cast<int>(d->year), request);
+  auto students = evaluate::dataset_students(c.db, *d, request);
   if (!students) return internal_error("health students: " + students.error().message);
   nlohmann::json detail = {{"school_id", request.school_id}, {"class_id", request.class_id}, {"order", order},
                            {"students", students->size()}};

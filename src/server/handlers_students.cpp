@@ -13,14 +13,14 @@ namespace youjun::server {
 namespace {
 
 const char* kStudentColumns =
-    "s.id_masked, s.name, s.gender, s.birth_date, s.grade, s.class_no, s.hukou_type, s.migrant, s.school_code";
+    "s.id_masked, s.name, s.gender, s.birth_date, s.grade, s.class_no, s.hukou_type, s.migrant, s.school_code, s.student_no";
 
 nlohmann::json student_json(const store::Row& r, bool full_name) {
   return {{"id_masked", r.text(0)},  {"name", full_name ? r.text(1) : mask_name(r.text(1))},
           {"gender", r.text(2)},     {"birth_date", r.text(3)},
           {"grade", r.integer(4)},   {"class_no", r.integer(5)},
           {"hukou_type", r.text(6)}, {"migrant", r.integer(7) != 0},
-          {"school_code", r.text(8)}};
+          {"school_code", r.text(8)},  {"student_no", r.is_null(9) ? "" : r.text(9)}};
 }
 
 }  // namespace
@@ -79,7 +79,7 @@ ApiResponse handle_my_children(RequestContext& c) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : *rows) {
     nlohmann::json j = student_json(r, true);
-    j["school_name"] = r.text(9);
+    j["school_name"] = r.text(10);
     items.push_back(j);
   }
   auto s = auth::record_audit(c.db, {c.actor(), "children.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()},

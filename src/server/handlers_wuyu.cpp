@@ -111,31 +111,45 @@ ApiResponse handle_wuyu_school(RequestContext& c) {
                                  {"grades_only", !c.is_bureau_analyst()}, {"students", students}});
 }
 
-// GET /api/v1/evaluate/wuyu/students/{student_id}?policy= — the student's portrait: every record with who and
-// when, and per term the dimensions and level. A school_admin sees only students of their school. Audited.
-ApiResponse handle_wuyu_student(RequestContext& c) {
-  ApiResponse err;
-  const std::string& id = c.req.path_params.at("student_id");
-  auto rules = rules_or(c.req.param("policy"), err);
-  if (!rules) return err;
-  auto records = evaluate::wuyu_records(c.db, c.own_school(), "", id);
-  if (!records) return database_error("wuyu records", records.error());
-  if (records->empty()) return error_response(404, "没有学生 " + id + " 的五育记录");
+// A student's 五育 portrait: the profile's dimensions, per term the level and dimensions (the index only for
+// bureau analysts, 001), every record with who and when. `school` "" = any school. JSON null: no records.
+std::optional<nlohmann::json> wuyu_portrait(RequestContext& c, const std::string& school, const std::string& id,
+                                            const std::string& policy, ApiResponse& err) {
+  auto rules = rules_or(policy, err);
+  if (!rules) return std::nullopt;
+  auto records = evaluate::wuyu_records(c.db, school, "", id);
+  if (!records) {
+    err = database_error("wuyu records", records.error());
+    return std::nullopt;
+  }
+  if (records->empty()) return nlohmann::json();
   auto scored = score(*rules, *records, err);
-  if (!scored) return err;
+  if (!scored) return std::nullopt;
   nlohmann::json terms = nlohmann::json::array();
   for (const auto& s : scored->students) {
     nlohmann::json one = {{"term", std::string(scored->table.cell(s.row, scored->columns.term))},
                           {"level", evaluate::kGradeNames[s.level]},
                           {"dimensions", evaluate::wuyu_scores_json(*rules, s.dimensions)},
                           {"missing", s.missing}};
-    if (c.is_bureau_analyst()) one["index"] = s.index;  // schools see levels and dimensions, not the index (001)
+    if (c.is_bureau_analyst()) one["index"] = s.index;
     terms.push_back(std::move(one));
   }
   nlohmann::json list = nlohmann::json::array();
   for (const auto& r : *records) list.push_back(evaluate::wuyu_record_json(r));
+  return nlohmann::json{{"dimensions", evaluate::wuyu_dimensions_json(*rules)}, {"terms", terms}, {"records", list}};
+}
+
+// GET /api/v1/evaluate/wuyu/students/{student_id}?policy= — the student's portrait. A school_admin sees only
+// students of their school. Audited.
+ApiResponse handle_wuyu_student(RequestContext& c) {
+  ApiResponse err;
+  const std::string& id = c.req.path_params.at("student_id");
+  auto portrait = wuyu_portrait(c, c.own_school(), id, c.req.param("policy"), err);
+  if (!portrait) return err;
+  if (portrait->is_null()) return error_response(404, "没有学生 " + id + " 的五育记录");
   if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.student.view", id, "{}"}, c.now); !a) return database_error("audit", a.error());
-  return ApiResponse::json(200, {{"student_id", id}, {"terms", terms}, {"records", list}});
+  (*portrait)["student_id"] = id;
+  return ApiResponse::json(200, *portrait);
 }
 
 }  // namespace youjun::server

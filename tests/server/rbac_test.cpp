@@ -73,6 +73,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
       [] { return Call{"PUT", "/api/v1/users/clerk", R"({"display_name":"办事员"})"}; }, nullptr};
   m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
   m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
+  m["GET /api/v1/my/children/{student_no}/development"] = {get("/api/v1/my/children/A1/development"), nullptr};
   m["GET /api/v1/enroll/migrant-share"] = {get("/api/v1/enroll/migrant-share"), nullptr};
   // 派位 runs: each call that changes a run gets a fresh one in the state it needs.
   static int next_run = 0;

@@ -176,14 +176,16 @@ inline void ServerHarness::seed() {
        {std::string(kSchoolB)});
   const char* names[3] = {"张三丰", "李明", "王小红"};
   const char* schools[3] = {kSchoolA, kSchoolA, kSchoolB};
+  const char* numbers[3] = {"A1", "A2", "B1"};  // 学号: the student_id of the schools' test and screening files
   for (int i = 0; i < 3; ++i) {
     const std::string& id = kStudentIds[i];
     auto info = id_number_info(id);
     ASSERT_TRUE(info.has_value()) << id;
     exec("INSERT INTO students (id_hash, id_enc, id_masked, name, gender, birth_date, hukou_type, migrant, "
-         "school_code, grade, class_no) VALUES (?, ?, ?, ?, ?, ?, 'local_urban', 0, ?, ?, 1)",
+         "school_code, grade, class_no, student_no) VALUES (?, ?, ?, ?, ?, ?, 'local_urban', 0, ?, ?, 1, ?)",
          {key_->lookup_hash(id), key_->encrypt(id), mask_id_number(id), std::string(names[i]),
-          std::string(1, info->gender), info->birth_date, std::string(schools[i]), int64_t{i == 2 ? 7 : 4}});
+          std::string(1, info->gender), info->birth_date, std::string(schools[i]), int64_t{i == 2 ? 7 : 4},
+          std::string(numbers[i])});
   }
   struct Seed {
     const char* name;
