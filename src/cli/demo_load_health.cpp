@@ -2,6 +2,7 @@
 // the 绍兴 profile, so the 体质健康与视力 page starts with data, and 五育 records of three schools. Loading again
 // adds nothing.
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "cli/cli.hpp"
@@ -9,6 +10,7 @@
 #include "core/time_util.hpp"
 #include "evaluate/health_datasets.hpp"
 #include "evaluate/health_run.hpp"
+#include "evaluate/quality_records.hpp"
 #include "evaluate/wuyu_records.hpp"
 #include "io/table.hpp"
 
@@ -21,6 +23,36 @@ uint64_t fnv1a(const std::string& text) {
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
   return h;
+}
+
+// 综合素质 写实记录 of term 2026-1 for the students that have 五育 records: one per aspect of the profile, picked
+// from a few plain examples of what a school writes (教基二〔2014〕11号: what the student did, where, how often).
+int load_demo_quality(store::Connection& db, const policy::Policy& policy, const std::vector<evaluate::WuyuRecord>& wuyu) {
+  auto rules = evaluate::quality_rules(policy);
+  if (!rules) return fail(rules.error().message);
+  static const std::map<std::string, std::vector<const char*>> examples = {
+      {"moral", {"担任班级图书管理员，每周整理一次图书角", "参加社区敬老院志愿服务 2 次，共 4 小时", "担任升旗仪式护旗手，参加训练一学期"}},
+      {"academic", {"课外阅读 12 本，完成读书笔记 8 篇", "科学课完成“种子发芽”观察记录 21 天", "数学拓展课完成“校园测量”小课题"}},
+      {"health", {"每天校内外体育活动约 1 小时，跳绳成绩提高", "参加校田径队训练一学期", "坚持眼保健操和午间户外活动"}},
+      {"art", {"参加校合唱团排练 16 次，在校艺术节演出", "完成书法作品 3 幅，1 幅在班级展出", "学习葫芦丝，能独立演奏 2 首曲目"}},
+      {"practice", {"参加社区垃圾分类宣传 2 小时", "在家承担洗碗、整理房间等家务，每周 4 次", "参加鲁迅故里研学实践 1 天"}},
+  };
+  std::vector<evaluate::QualityRecord> records;
+  std::set<std::string> seen;
+  for (const auto& w : wuyu) {
+    if (!seen.insert(w.student_id).second) continue;
+    for (const auto& aspect : rules->aspects) {
+      auto it = examples.find(aspect.key);
+      if (it == examples.end()) continue;  // a profile's own aspect: no demo text
+      const auto& texts = it->second;
+      records.push_back({w.student_id, w.term, aspect.key, w.school_code, w.class_id,
+                         texts[fnv1a(w.student_id + "/" + aspect.key) % texts.size()], "", "", 0});
+    }
+  }
+  if (records.empty()) return kExitOk;
+  if (auto st = evaluate::import_quality_records(db, records, "demo-load", now_unix()); !st) return fail(st.error().message);
+  std::fprintf(stderr, "演示综合素质写实记录：2026-1 学期 %zu 条\n", records.size());
+  return kExitOk;
 }
 
 // 五育 records of term 2026-1 for the students of the demo school user's school (the first primary school by
@@ -66,7 +98,7 @@ int load_demo_wuyu(store::Connection& db, const std::string& dir) {
   if (records.empty()) return kExitOk;
   if (auto st = evaluate::import_wuyu_records(db, records, "demo-load", now_unix()); !st) return fail(st.error().message);
   std::fprintf(stderr, "演示五育记录：%zu 所学校 2026-1 学期 %zu 条\n", chosen.size(), records.size());
-  return kExitOk;
+  return load_demo_quality(db, *policy, records);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "auth/audit.hpp"
+#include "evaluate/versioned_row.hpp"
 #include "io/table.hpp"
 
 namespace youjun::evaluate {
@@ -36,20 +37,13 @@ Result<std::optional<WuyuRecord>> set_wuyu_record(store::Connection& db, const W
                                                   const std::string& actor, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto rows = db.query("SELECT version FROM wuyu_records WHERE student_id = ? AND term = ? AND indicator = ?",
-                       {rec.student_id, rec.term, rec.indicator});
-  if (!rows) return rows.error();
-  int64_t current = rows->empty() ? 0 : (*rows)[0].integer(0);
-  if (current != expected_version) return std::optional<WuyuRecord>{};
-  std::string at = auth::iso8601_utc(now);
-  Status s = current == 0
-                 ? db.exec("INSERT INTO wuyu_records (student_id, term, indicator, school_code, class_id, value, note, entered_by, "
-                           "entered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                           {rec.student_id, rec.term, rec.indicator, rec.school_code, rec.class_id, rec.value, rec.note, actor, at})
-                 : db.exec("UPDATE wuyu_records SET school_code = ?, class_id = ?, value = ?, note = ?, entered_by = ?, "
-                           "entered_at = ?, version = version + 1 WHERE student_id = ? AND term = ? AND indicator = ?",
-                           {rec.school_code, rec.class_id, rec.value, rec.note, actor, at, rec.student_id, rec.term, rec.indicator});
-  if (!s) return s.error();
+  VersionedRow row{"wuyu_records",
+                   {{"student_id", rec.student_id}, {"term", rec.term}, {"indicator", rec.indicator}},
+                   {{"school_code", rec.school_code}, {"class_id", rec.class_id}, {"value", rec.value}, {"note", rec.note}}};
+  auto written = write_versioned(db, row, expected_version, actor, auth::iso8601_utc(now));
+  if (!written) return written.error();
+  if (!*written) return std::optional<WuyuRecord>{};
+  int64_t current = **written;
   // Minors' values stay out of the audit log: who changed which indicator of which record, and when.
   nlohmann::json detail = {{"term", rec.term}, {"indicator", rec.indicator}, {"school", rec.school_code}, {"version", current + 1}};
   if (auto a = auth::append_audit(db, {actor, "wuyu.record.set", rec.student_id, detail.dump()}, now); !a) return a.error();

@@ -55,6 +55,7 @@ ApiResponse handle_health_dataset_students(RequestContext& c);
 ApiResponse handle_set_wuyu_record(RequestContext& c);
 ApiResponse handle_wuyu_school(RequestContext& c);
 ApiResponse handle_wuyu_student(RequestContext& c);
+ApiResponse handle_set_quality_record(RequestContext& c);
 // handlers_child_development.cpp
 ApiResponse handle_child_development(RequestContext& c);
 

@@ -88,6 +88,8 @@ const std::vector<Route>& api_routes() {
        handle_health_dataset_students, "学生个人结果（学校只见等级，不排名；留痕）"},
       {"PUT", "/api/v1/evaluate/wuyu/records", Access::Roles, importers, Scope::OwnSchoolFilter, false, handle_set_wuyu_record,
        "填写五育评价记录（一名学生、一个学期、一项指标；留痕）"},
+      {"PUT", "/api/v1/evaluate/quality/records", Access::Roles, importers, Scope::OwnSchoolFilter, false, handle_set_quality_record,
+       "填写综合素质写实记录（留痕）"},
       {"GET", "/api/v1/evaluate/wuyu", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_wuyu_school,
        "学校一个学期的五育评价：班级与学校各维度平均、学生等级"},
       {"GET", "/api/v1/evaluate/wuyu/students/{student_id}", Access::Roles, readers, Scope::OwnSchoolFilter, false,

@@ -186,6 +186,15 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
                                               return Call{"PUT", "/api/v1/evaluate/wuyu/records", b.dump()};
                                             },
                                             nullptr};
+  static int next_quality = 0;
+  m["PUT /api/v1/evaluate/quality/records"] = {[] {
+                                                 nlohmann::json b = {{"student_id", "Q" + std::to_string(++next_quality)},
+                                                                     {"term", "2026-1"}, {"aspect", "practice"},
+                                                                     {"text", "参加社区垃圾分类宣传 2 小时"}, {"school_id", kSchoolA},
+                                                                     {"class_id", "1-1"}, {"version", 0}};
+                                                 return Call{"PUT", "/api/v1/evaluate/quality/records", b.dump()};
+                                               },
+                                               nullptr};
   m["GET /api/v1/evaluate/wuyu"] = {get(std::string("/api/v1/evaluate/wuyu?term=2026-1&school_id=") + kSchoolA), nullptr};
   m["GET /api/v1/evaluate/wuyu/students/{student_id}"] = {get("/api/v1/evaluate/wuyu/students/R0"), nullptr};
   m["POST /api/v1/evaluate/datasets"] = {[] {
