@@ -18,5 +18,6 @@ cat <<'TXT'
   staff    局工作人员 bureau_staff
   school   学校管理员 school_admin（第一所学校）
   auditor  审计员 auditor
-  parent   家长 parent（一名学生的家长）
+  parent   家长 parent（一名六年级学生的家长：体质健康、视力、五育）
+  parent2  家长 parent（一名九年级学生的家长：中考录取结果）
 TXT

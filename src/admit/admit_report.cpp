@@ -199,13 +199,14 @@ std::optional<uint32_t> last_admitted(const AdmissionContext& c, size_t b, uint3
   return last;
 }
 
-std::string who(const AdmissionContext& c, uint32_t s) {
-  return "位次 " + std::to_string(c.admission.position[s] + 1) + "、总分 " + milli_text(c.problem.total[s]);
+std::string who(const AdmissionContext& c, uint32_t s, bool with_position) {
+  std::string total = "总分 " + milli_text(c.problem.total[s]);
+  return with_position ? "位次 " + std::to_string(c.admission.position[s] + 1) + "、" + total : total;
 }
 
 }  // namespace
 
-nlohmann::json explain_admission(const AdmissionContext& c, size_t s) {
+nlohmann::json explain_admission(const AdmissionContext& c, size_t s, bool with_positions) {
   const auto& p = c.problem;
   const auto& a = c.admission;
   const size_t groups = p.group_ids.size();
@@ -241,7 +242,7 @@ nlohmann::json explain_admission(const AdmissionContext& c, size_t s) {
           std::string what = scoped ? "分给你所在" + std::string(batch.scope == BatchScope::Junior ? "初中" : "县区") + "的 " +
                                           std::to_string(seats) + " 个名额"
                                     : "本批次 " + std::to_string(seats) + " 个学位";
-          reason = last ? what + "已由排在你前面的考生录满（最后录取者 " + who(c, *last) + "）"
+          reason = last ? what + "已由排在你前面的考生录满（最后录取者 " + who(c, *last, with_positions) + "）"
                         : "该校本批次没有剩余学位（招生计划已在前面的批次录满）";
         }
         choice["result"] = "未录取";
@@ -256,12 +257,12 @@ nlohmann::json explain_admission(const AdmissionContext& c, size_t s) {
   int b = a.batch_of[s];
   nlohmann::json out = {{"student_id", p.student_ids[s]},
                         {"total", milli_to_double(p.total[s])},
-                        {"position", a.position[s] + 1},
                         {"lottery_tie", a.tie_by_lottery[s] != 0},
                         {"batch", b < 0 ? nlohmann::json() : nlohmann::json(p.batches[static_cast<size_t>(b)].name)},
                         {"hs_id", b < 0 ? nlohmann::json() : nlohmann::json(p.school_ids[static_cast<size_t>(a.school_of[s])])},
                         {"choice_rank", b < 0 ? nlohmann::json() : nlohmann::json(a.choice_rank[s])},
                         {"batches", batches}};
+  if (with_positions) out["position"] = a.position[s] + 1;
   return out;
 }
 
@@ -285,8 +286,9 @@ std::string batch_text(const std::string& name) {
 }  // namespace
 
 std::string explanation_text(const nlohmann::json& e) {
-  std::string out = "考生 " + e["student_id"].get<std::string>() + "：总分 " + number_text(e["total"]) + "，全体位次第 " +
-                    e["position"].dump() + (e["lottery_tie"].get<bool>() ? "（同分同序，由公开种子的抽签号排定）" : "") + "\n";
+  std::string out = "考生 " + e["student_id"].get<std::string>() + "：总分 " + number_text(e["total"]) +
+                    (e.contains("position") ? "，全体位次第 " + e["position"].dump() : "") +
+                    (e["lottery_tie"].get<bool>() ? "（同分同序，由公开种子的抽签号排定）" : "") + "\n";
   out += e["hs_id"].is_null() ? "结果：未被录取\n"
                               : "结果：" + batch_text(e["batch"].get<std::string>()) + " 批次第 " + e["choice_rank"].dump() + " 志愿 " +
                                     e["hs_id"].get<std::string>() + "\n";

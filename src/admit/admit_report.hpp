@@ -43,7 +43,9 @@ struct SchoolBatchResult {
 std::vector<std::vector<SchoolBatchResult>> school_batch_results(const AdmissionContext& c);
 
 // Why student s got what they got: their place, and for every school above it in each batch the reason.
-nlohmann::json explain_admission(const AdmissionContext& c, size_t s);
+// The family's view (with_positions false) leaves out every place in the order — the student's own and the
+// last admitted's — and names only the last admitted total (the school's published cutoff), 001.
+nlohmann::json explain_admission(const AdmissionContext& c, size_t s, bool with_positions = true);
 std::string explanation_text(const nlohmann::json& explanation);
 // A JSON number as people write it: 402 rather than 402.0, 402.5 as is; null as "".
 std::string number_text(const nlohmann::json& v);

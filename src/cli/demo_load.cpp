@@ -32,14 +32,19 @@ int create_demo_users(store::Connection& db) {
   auto first_student = db.query("SELECT id_hash FROM students WHERE school_code = ? ORDER BY grade DESC, class_no, student_no, id_hash LIMIT 1",
                                 {school});
   if (!first_student) return fail("读取演示数据失败");
-  std::vector<std::string> child;
+  std::vector<std::string> child, graduate;
   if (!first_student->empty()) child.push_back((*first_student)[0].text(0));
+  // A second family: a 九年级 student, whose 中考 result is in the demo's published round.
+  auto grade9 = db.query("SELECT id_hash FROM students WHERE grade = 9 ORDER BY school_code, class_no, student_no, id_hash LIMIT 1");
+  if (!grade9) return fail("读取演示数据失败");
+  if (!grade9->empty()) graduate.push_back((*grade9)[0].text(0));
   std::vector<auth::NewUser> users = {
       {"admin", "局管理员（演示）", kDemoPassword, "bureau_admin", "", {}},
       {"staff", "局工作人员（演示）", kDemoPassword, "bureau_staff", "", {}},
       {"school", "学校管理员（演示）", kDemoPassword, "school_admin", school, {}},
       {"auditor", "审计员（演示）", kDemoPassword, "auditor", "", {}},
       {"parent", "家长（演示）", kDemoPassword, "parent", "", child},
+      {"parent2", "初三家长（演示）", kDemoPassword, "parent", "", graduate},
   };
   for (const auto& u : users) {
     auto existing = auth::find_user(db, u.username);
@@ -47,7 +52,7 @@ int create_demo_users(store::Connection& db) {
     auto created = auth::create_user(db, u, "demo-load", now_unix());
     if (!created.ok()) return fail("创建演示账号 " + u.username + " 失败: " + created.message);
   }
-  std::fprintf(stderr, "演示账号已创建: admin, staff, school (%s), auditor, parent；密码 %s\n", school.c_str(), kDemoPassword);
+  std::fprintf(stderr, "演示账号已创建: admin, staff, school (%s), auditor, parent, parent2；密码 %s\n", school.c_str(), kDemoPassword);
   return kExitOk;
 }
 

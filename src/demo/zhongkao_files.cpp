@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "demo/generate.hpp"
+#include "demo/health_files.hpp"
 #include "demo/phases.hpp"
 #include "demo/rng.hpp"
 
@@ -77,7 +78,6 @@ ZhongkaoFiles zhongkao_files(const City& city) {
     ++f.high_school_rows;
     high_schools.push_back({code, static_cast<int>(d), false, 0.3});
   }
-  long serial = 0;
   for (const School& s : city.schools) {
     if (!has_stage(s.level, kJunior)) continue;
     int graduates = s.students[kLatest][8];
@@ -85,7 +85,12 @@ ZhongkaoFiles zhongkao_files(const City& city) {
                  std::to_string(graduates) + "\n";
     ++f.junior_rows;
     double school_effect = rng.uniform(-0.25, 0.25) + (s.locale == Locale::Urban ? 0.15 : s.locale == Locale::Rural ? -0.15 : 0);
-    for (int i = 0; i < graduates; ++i) {
+    // 考生号 = the roster's 学号 (students.csv student_no), so a parent's child links to their 中考 result.
+    std::vector<std::string> ids;
+    const auto& sizes = s.class_sizes[kLatest][8];
+    for (size_t cls = 0; cls < sizes.size(); ++cls)
+      for (int seat = 1; seat <= sizes[cls]; ++seat) ids.push_back(demo_student_no(s, 9, static_cast<int>(cls + 1), seat));
+    for (const std::string& id : ids) {
       double ability = rng.normal() + school_effect;
       auto subject = [&](double mean, double spread, int full) { return clamp_score(mean + spread * (ability + 0.6 * rng.normal()), full); };
       int chinese = subject(88, 12, 120), math = subject(82, 20, 120), science = subject(105, 24, 150),
@@ -123,11 +128,9 @@ ZhongkaoFiles zhongkao_files(const City& city) {
           if (hs.district == s.district && hs.code.find("ZZ") != std::string::npos) prefs += (prefs.empty() ? "" : "|") + hs.code;
       }
       bool eligible = rng.chance(0.92);  // 三年学籍 at this school; transfers are not
-      char id[32];
-      std::snprintf(id, sizeof id, "ZK2026%06ld", ++serial);
       char english_text[16];
       std::snprintf(english_text, sizeof english_text, english == static_cast<int>(english) ? "%.0f" : "%.1f", english);
-      f.candidates += std::string(id) + "," + s.code + "," + std::to_string(chinese) + "," + std::to_string(math) + "," +
+      f.candidates += id + "," + s.code + "," + std::to_string(chinese) + "," + std::to_string(math) + "," +
                       english_text + "," + std::to_string(science) + "," + std::to_string(social) + "," +
                       std::to_string(pe) + "," + grade + "," + (eligible ? "1" : "0") + "," + quota_prefs + "," + prefs + "\n";
       ++f.candidate_rows;

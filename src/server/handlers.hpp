@@ -1,5 +1,9 @@
 #pragma once
 // Route handlers (one function per route of docs/api.md). Access and scope are checked before they run.
+#include <functional>
+
+#include "admit/rounds.hpp"
+#include "io/table.hpp"
 #include "server/api.hpp"
 
 namespace youjun::server {
@@ -58,7 +62,12 @@ ApiResponse handle_wuyu_student(RequestContext& c);
 ApiResponse handle_set_quality_record(RequestContext& c);
 // handlers_child_development.cpp
 ApiResponse handle_child_development(RequestContext& c);
+ApiResponse handle_child_admission(RequestContext& c);
 
+// One student's admission in an admitted round (handlers_admit.cpp): staff with places in the order, a
+// parent's child without (with_positions false). `pick` chooses the row of the stored students file.
+Result<nlohmann::json> admit_student_view(const admit::RoundRecord& round, const admit::RoundInputs& inputs,
+                                          const std::function<bool(const io::Table&, size_t)>& pick, bool with_positions);
 // Shared by the 五育 portrait and a parent's child's development page (handlers_wuyu.cpp).
 std::optional<nlohmann::json> wuyu_portrait(RequestContext& c, const std::string& school, const std::string& id,
                                             const std::string& policy, ApiResponse& err);

@@ -1,6 +1,8 @@
 // 高中招生轮次 routes (issue 7 §4): create a round from the three files, edit the quota table while it is a
 // draft, admit with the public seed, publish; the cutoffs and the 指标到校 share per quality school; one
 // student's explanation (audited: 考生 scores are minors' data); the files `youjun admit verify` needs.
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -168,6 +170,38 @@ ApiResponse handle_admit_round_publish(RequestContext& c) {
 }
 
 // GET /api/v1/admit/rounds/{id}/students/{student_id} — the student's result and why (audited).
+// One student's admission in an admitted round: the explanation (places in the order only `with_positions`,
+// i.e. for staff), the score breakdown as stored and the text. `pick` chooses the student's row of the
+// stored students file; JSON null when no row matches.
+Result<nlohmann::json> admit_student_view(const admit::RoundRecord& round, const admit::RoundInputs& inputs,
+                                          const std::function<bool(const io::Table&, size_t)>& pick, bool with_positions) {
+  auto run = admit::compute_round_admission(inputs, round.seed);
+  if (!run) return run.error();
+  const auto& p = run->prepared.problem;
+  const io::Table& table = run->students;
+  auto column = [&](const char* name) { return static_cast<size_t>(std::find(table.header.begin(), table.header.end(), name) - table.header.begin()); };
+  size_t id_column = column("student_id");
+  size_t row = 0;
+  while (row < table.row_count() && !pick(table, row)) ++row;
+  if (row == table.row_count() || id_column == table.header.size()) return nlohmann::json();
+  std::string student(table.cell(row, id_column));
+  auto it = std::find(p.student_ids.begin(), p.student_ids.end(), student);
+  if (it == p.student_ids.end()) return nlohmann::json();
+  admit::AdmissionContext context{p, run->admission, round.policy, round.seed, static_cast<int>(round.year)};
+  auto e = admit::explain_admission(context, static_cast<size_t>(it - p.student_ids.begin()), with_positions);
+  // The score breakdown as stored (total and each component's points; lists, flags and numbers left out).
+  nlohmann::json scores = nlohmann::json::object();
+  static const std::set<std::string> not_scores = {"student_id", "js_id", "quota_eligible", "county", "student_no"};
+  for (size_t col = 0; col < table.header.size(); ++col) {
+    const std::string& h = table.header[col];
+    bool list = h == "prefs" || (h.size() > 6 && h.compare(h.size() - 6, 6, "_prefs") == 0);
+    if (!not_scores.count(h) && !list) scores[h] = std::string(table.cell(row, col));
+  }
+  e["scores"] = scores;
+  e["text"] = admit::explanation_text(e);
+  return e;
+}
+
 ApiResponse handle_admit_round_student(RequestContext& c) {
   const std::string& id = c.req.path_params.at("id");
   const std::string& student = c.req.path_params.at("student_id");
@@ -177,32 +211,16 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
   if ((*round)->status == "draft") return error_response(409, "招生轮次 " + id + " 尚未录取");
   auto inputs = admit::round_inputs(c.db, id);
   if (!inputs || !*inputs) return database_error("admit round inputs", inputs ? Error{"missing"} : inputs.error());
-  auto run = admit::compute_round_admission(**inputs, (*round)->seed);
-  if (!run) return internal_error("admit recompute: " + run.error().message);
-  const auto& p = run->prepared.problem;
-  auto it = std::find(p.student_ids.begin(), p.student_ids.end(), student);
-  if (it == p.student_ids.end()) return error_response(404, "考生 " + student + " 不在招生轮次 " + id + " 中");
-  admit::AdmissionContext context{p, run->admission, (*round)->policy, (*round)->seed, static_cast<int>((*round)->year)};
-  auto e = admit::explain_admission(context, static_cast<size_t>(it - p.student_ids.begin()));
-  // The score breakdown as stored (total and each component's points; lists and flags left out).
-  nlohmann::json scores = nlohmann::json::object();
-  static const std::set<std::string> not_scores = {"student_id", "js_id", "quota_eligible", "county"};
-  const io::Table& table = run->students;
-  size_t id_column = std::find(table.header.begin(), table.header.end(), "student_id") - table.header.begin();
-  for (size_t r = 0; r < table.row_count() && id_column < table.header.size(); ++r) {
-    if (table.cell(r, id_column) != student) continue;
-    for (size_t col = 0; col < table.header.size(); ++col) {
-      const std::string& h = table.header[col];
-      bool list = h == "prefs" || (h.size() > 6 && h.compare(h.size() - 6, 6, "_prefs") == 0);
-      if (!not_scores.count(h) && !list) scores[h] = std::string(table.cell(r, col));
-    }
-    break;
-  }
-  e["scores"] = scores;
+  auto pick = [&](const io::Table& t, size_t r) {
+    auto col = std::find(t.header.begin(), t.header.end(), "student_id") - t.header.begin();
+    return static_cast<size_t>(col) < t.header.size() && t.cell(r, static_cast<size_t>(col)) == student;
+  };
+  auto e = admit_student_view(**round, **inputs, pick, true);
+  if (!e) return internal_error("admit recompute: " + e.error().message);
+  if (e->is_null()) return error_response(404, "考生 " + student + " 不在招生轮次 " + id + " 中");
   if (auto a = auth::record_audit(c.db, {c.actor(), "admit.student.view", id + "/" + student, "{}"}, c.now); !a)
     return database_error("audit", a.error());
-  e["text"] = admit::explanation_text(e);
-  return ApiResponse::json(200, e);
+  return ApiResponse::json(200, *e);
 }
 
 // GET /api/v1/admit/rounds/{id}/files/{name} — high_schools.csv, juniors.csv, students.csv, quota.json,

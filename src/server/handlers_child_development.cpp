@@ -1,11 +1,19 @@
-// GET /api/v1/my/children/{student_no}/development — a parent's view of their own child's development
+// A parent's views of their own child, found through the parent's own links (parent_children) and the
+// roster's student number; another child's number answers 404 like an unknown one; every answer audited.
+//
+// GET /api/v1/my/children/{student_no}/development — the child's development
 // (issue 8: the portrait is for staff and the own parent only): the child's 体质健康 results and 视力筛查
 // status from every stored dataset, and the 五育 portrait. Grades only (001: 等级呈现): levels, the BMI band
-// and each item's level, never points, totals or an order. The child is found through the parent's own
-// links (parent_children) and the roster's student number; another child's number answers 404 like an
-// unknown one. Every answer is audited.
+// and each item's level, never points, totals or an order.
+//
+// GET /api/v1/my/children/{student_no}/admission — the child's 中考 admission in every published round
+// (issue 7 §4: own record — composite score breakdown, result and explanation), without any place in the
+// order. The child's row: the round's students file row of the child's junior school whose student_no
+// column (or, without one, student_id) is the child's number.
+#include "admit/rounds.hpp"
 #include "auth/audit.hpp"
 #include "evaluate/health_datasets.hpp"
+#include "io/table.hpp"
 #include "server/handlers.hpp"
 
 namespace youjun::server {
@@ -29,14 +37,37 @@ Result<std::optional<Child>> own_child(RequestContext& c, const std::string& stu
   return std::optional<Child>{Child{r.text(0), r.text(1), r.text(2), r.is_null(5) ? "" : r.text(5), r.integer(3), r.integer(4)}};
 }
 
+std::optional<Child> child_or(RequestContext& c, ApiResponse& err) {
+  const std::string& student_no = c.req.path_params.at("student_no");
+  auto child = own_child(c, student_no);
+  if (!child) {
+    err = database_error("child", child.error());
+    return std::nullopt;
+  }
+  if (!*child) {
+    err = error_response(404, "没有找到您孩子的学号 " + student_no + "（请确认学校名册中已登记学号）");
+    return std::nullopt;
+  }
+  return **child;
+}
+
+nlohmann::json child_json(const Child& k) {
+  return {{"student_no", k.student_no}, {"name", k.name},   {"school_code", k.school_code}, {"school_name", k.school_name},
+          {"grade", k.grade},           {"class_no", k.class_no}};
+}
+
+int column_of(const io::Table& t, const char* name) {
+  auto it = std::find(t.header.begin(), t.header.end(), name);
+  return it == t.header.end() ? -1 : static_cast<int>(it - t.header.begin());
+}
+
 }  // namespace
 
 ApiResponse handle_child_development(RequestContext& c) {
-  const std::string& student_no = c.req.path_params.at("student_no");
-  auto child = own_child(c, student_no);
-  if (!child) return database_error("child", child.error());
-  if (!*child) return error_response(404, "没有找到您孩子的学号 " + student_no + "（请确认学校名册中已登记学号）");
-  const Child& k = **child;
+  ApiResponse err;
+  auto child = child_or(c, err);
+  if (!child) return err;
+  const Child& k = *child;
 
   auto datasets = evaluate::list_datasets(c.db);
   if (!datasets) return database_error("health datasets", datasets.error());
@@ -54,24 +85,55 @@ ApiResponse handle_child_development(RequestContext& c) {
       (d.kind == "fitness" ? fitness : vision).push_back(std::move(row));
     }
   }
-  ApiResponse err;
   auto wuyu = wuyu_portrait(c, k.school_code, k.student_no, "", err);
   if (!wuyu) return err;
 
   nlohmann::json detail = {{"fitness", fitness.size()}, {"vision", vision.size()}, {"wuyu_terms", wuyu->is_null() ? 0 : (*wuyu)["terms"].size()}};
   if (auto a = auth::record_audit(c.db, {c.actor(), "children.development.read", k.student_no, detail.dump()}, c.now); !a)
     return database_error("audit", a.error());
-  return ApiResponse::json(200, {{"student",
-                                  {{"student_no", k.student_no},
-                                   {"name", k.name},
-                                   {"school_code", k.school_code},
-                                   {"school_name", k.school_name},
-                                   {"grade", k.grade},
-                                   {"class_no", k.class_no}}},
+  return ApiResponse::json(200, {{"student", child_json(k)},
                                  {"grades_only", true},
                                  {"fitness", fitness},
                                  {"vision", vision},
                                  {"wuyu", *wuyu}});
+}
+
+ApiResponse handle_child_admission(RequestContext& c) {
+  ApiResponse err;
+  auto child = child_or(c, err);
+  if (!child) return err;
+  const Child& k = *child;
+  auto rounds = admit::list_rounds(c.db);
+  if (!rounds) return database_error("admit rounds", rounds.error());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& round : *rounds) {
+    if (round.status != "published") continue;  // results reach families once published
+    auto inputs = admit::round_inputs(c.db, round.id);
+    if (!inputs || !*inputs) return database_error("admit round inputs", inputs ? Error{"missing"} : inputs.error());
+    auto pick = [&](const io::Table& t, size_t r) {
+      int junior = column_of(t, "js_id"), number = column_of(t, "student_no");
+      if (number < 0) number = column_of(t, "student_id");
+      return junior >= 0 && number >= 0 && t.cell(r, static_cast<size_t>(junior)) == k.school_code &&
+             t.cell(r, static_cast<size_t>(number)) == k.student_no;
+    };
+    auto view = admit_student_view(round, **inputs, pick, false);
+    if (!view) return internal_error("child admission: " + view.error().message);
+    if (view->is_null()) continue;
+    // The names of the schools the explanation mentions, from the round's own file.
+    nlohmann::json names = nlohmann::json::object();
+    if (auto schools = io::parse_csv((*inputs)->high_schools_csv, "high_schools.csv")) {
+      int id = column_of(*schools, "hs_id"), name = column_of(*schools, "name");
+      for (size_t r = 0; id >= 0 && name >= 0 && r < schools->row_count(); ++r)
+        names[std::string(schools->cell(r, static_cast<size_t>(id)))] = std::string(schools->cell(r, static_cast<size_t>(name)));
+    }
+    out.push_back({{"round", {{"id", round.id}, {"title", round.title}, {"year", round.year}, {"published_at", round.published_at}}},
+                   {"high_schools", names},
+                   {"admission", *view}});
+  }
+  if (auto a = auth::record_audit(c.db, {c.actor(), "children.admission.read", k.student_no, nlohmann::json{{"rounds", out.size()}}.dump()}, c.now);
+      !a)
+    return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"student", child_json(k)}, {"rounds", out}});
 }
 
 }  // namespace youjun::server

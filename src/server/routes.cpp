@@ -48,6 +48,8 @@ const std::vector<Route>& api_routes() {
        "我的子女"},
       {"GET", "/api/v1/my/children/{student_no}/development", Access::Roles, roles({kParent}), Scope::OwnChildren, false,
        handle_child_development, "我的孩子：体质健康、视力与五育"},
+      {"GET", "/api/v1/my/children/{student_no}/admission", Access::Roles, roles({kParent}), Scope::OwnChildren, false,
+       handle_child_admission, "我的孩子：中考录取结果与说明"},
       {"GET", "/api/v1/enroll/migrant-share", Access::Roles, roles({kBureauAdmin, kBureauStaff, kAuditor}), Scope::None,
        false, handle_migrant_share, "随迁子女公办就读比例"},
       {"GET", "/api/v1/enroll/runs", Access::Roles, run_readers, Scope::None, false, handle_runs, "派位列表"},

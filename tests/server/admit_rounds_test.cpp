@@ -119,3 +119,54 @@ TEST_P(AdmitRoundsTest, ABadUploadIsRejectedRowByRowAndStoresNothing) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM admit_rounds"), 0);
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'admit.%'"), 0);
 }
+
+// A parent's own child (issue 7 §4): mum's child 张三丰 has 学号 A1 at school A. The round's students file
+// carries the 学号 in a student_no column; the same number at another junior school is someone else.
+// As in CreateEditAdmitExplainPublish without the edit: quota H1 → J1 2 seats; K1, K3 take them; unified
+// H1 (4 − 2 = 2): K2, K4; K5 (560) finds H1 full — its last admitted K4 has 570 — and takes H2.
+TEST_P(AdmitRoundsTest, ParentSeesOwnChildsPublishedResultWithoutPlaces) {
+  const std::string a = kSchoolA;
+  const std::string juniors = "js_id,name,county,graduates\n" + a + ",甲,县A,30\nJ2,乙,县A,10\n";
+  const std::string students =
+      "student_id,js_id,total,chinese,math,english,quota_eligible,quota_prefs,prefs,student_no\n"
+      "K1," + a + ",600,100,100,100,1,H1,H1,X1\n"
+      "K2,J2,590,100,100,100,1,H1,H1|H2,A1\n"
+      "K3," + a + ",580,100,100,100,1,H1,H1,X3\n"
+      "K4," + a + ",570,100,100,100,1,H1,H1|H2,X4\n"
+      "K5," + a + ",560,110,100,100,0,,H1|H2,A1\n";
+  Login staff = h.login("staff");
+  auto created = h.send(Call{"POST", "/api/v1/admit/rounds", "", "",
+                             {{"title", "2026 年中考录取", "", ""},
+                              {"year", "2026", "", ""},
+                              {"high_schools", kHighSchools, "高中.csv", "text/csv"},
+                              {"juniors", juniors, "初中.csv", "text/csv"},
+                              {"students", students, "考生.csv", "text/csv"}}},
+                        &staff);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = h.json_of(created)["round"]["id"];
+  ASSERT_EQ(h.send({"POST", "/api/v1/admit/rounds/" + id + "/admit", R"({"seed":"AB"})"}, &staff)->status, 200);
+
+  Login mum = h.login("mum");
+  auto before = h.json_of(h.send({"GET", "/api/v1/my/children/A1/admission"}, &mum));
+  EXPECT_EQ(before["rounds"].size(), 0u);  // admitted, not yet published
+  ASSERT_EQ(h.send({"POST", "/api/v1/admit/rounds/" + id + "/publish", ""}, &staff)->status, 200);
+
+  auto r = h.send({"GET", "/api/v1/my/children/A1/admission"}, &mum);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto j = h.json_of(r);
+  EXPECT_EQ(j["student"]["name"], "张三丰");
+  ASSERT_EQ(j["rounds"].size(), 1u);
+  const auto& e = j["rounds"][0]["admission"];
+  EXPECT_EQ(e["student_id"], "K5");  // the row of school A, not J2's A1
+  EXPECT_EQ(e["hs_id"], "H2");
+  EXPECT_EQ(e["choice_rank"], 2);
+  EXPECT_EQ(e["scores"], nlohmann::json({{"total", "560"}, {"chinese", "110"}, {"math", "100"}, {"english", "100"}}));
+  EXPECT_EQ(j["rounds"][0]["high_schools"]["H2"], "二中");
+  EXPECT_FALSE(e.contains("position"));
+  const std::string text = e["text"];
+  EXPECT_NE(text.find("最后录取者 总分 570"), std::string::npos) << text;
+  EXPECT_EQ(text.find("位次"), std::string::npos) << text;
+  EXPECT_EQ(r->body.find("位次"), std::string::npos);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'children.admission.read' AND actor = 'mum'"), 2);
+  EXPECT_EQ(h.send({"GET", "/api/v1/my/children/A2/admission"}, &mum)->status, 404);
+}

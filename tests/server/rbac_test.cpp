@@ -74,6 +74,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
   m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
   m["GET /api/v1/my/children/{student_no}/development"] = {get("/api/v1/my/children/A1/development"), nullptr};
+  m["GET /api/v1/my/children/{student_no}/admission"] = {get("/api/v1/my/children/A1/admission"), nullptr};
   m["GET /api/v1/enroll/migrant-share"] = {get("/api/v1/enroll/migrant-share"), nullptr};
   // 派位 runs: each call that changes a run gets a fresh one in the state it needs.
   static int next_run = 0;
