@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/enroll_inputs.hpp"
 #include "enroll/eligibility_files.hpp"
+#include "enroll/eligibility_policy.hpp"
 #include "enroll/table_cells.hpp"
 
 namespace youjun::cli {
@@ -18,72 +19,15 @@ struct EligibilityArgs {
   bool json = false;
 };
 
-const std::string kTierPrefix = "enroll.eligibility.tier.";
-
-// The profile's tier rules "名称: 条件", ascending; prints the problem and returns nullopt on a bad rule.
-std::optional<std::vector<enroll::TierRule>> tier_rules(const policy::Policy& p, std::vector<std::string>& keys) {
-  std::vector<enroll::TierRule> tiers;
-  for (const auto& key : p.keys(kTierPrefix)) {
-    auto rule = p.rule(key);
-    std::string number = key.substr(kTierPrefix.size());
-    const std::string* text = rule ? std::get_if<std::string>(&rule->value) : nullptr;
-    size_t colon = text ? text->find(':') : std::string::npos;
-    bool numeric = !number.empty() && number.size() < 5 && std::all_of(number.begin(), number.end(), ::isdigit);
-    if (!text || colon == std::string::npos || !numeric) {
-      std::fprintf(stderr, "策略 %s 的 %s 应为文本“名称: 条件”，键名以类别号结尾\n", p.name().c_str(), key.c_str());
-      return std::nullopt;
-    }
-    auto condition = enroll::parse_tier_condition(text->substr(colon + 1));
-    if (!condition) {
-      std::fprintf(stderr, "策略 %s 的 %s：%s\n", p.name().c_str(), key.c_str(), condition.error().message.c_str());
-      return std::nullopt;
-    }
-    std::string name = text->substr(0, colon);
-    while (!name.empty() && name.back() == ' ') name.pop_back();
-    tiers.push_back({std::stoi(number), name, rule->citation(), std::move(*condition)});
-    keys.push_back(key);
-  }
-  std::sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.tier < b.tier; });
-  if (tiers.empty()) std::fprintf(stderr, "策略 %s 没有类别规则 %s*\n", p.name().c_str(), kTierPrefix.c_str());
-  if (tiers.empty()) return std::nullopt;
-  return tiers;
-}
-
-std::optional<enroll::EligibilityParams> eligibility_params(const policy::Policy& p, int year,
-                                                            std::vector<std::string>& keys) {
-  enroll::EligibilityParams params;
-  params.year = year ? year : this_year();
-  auto tiers = tier_rules(p, keys);
-  if (!tiers) return std::nullopt;
-  params.tiers = std::move(*tiers);
-  if (auto docs = p.rule("enroll.eligibility.migrant_documents"); docs && std::holds_alternative<std::string>(docs->value)) {
-    enroll::split_on(std::get<std::string>(docs->value), '|',
-                     [&](std::string_view doc) { params.migrant_documents.emplace_back(doc); });
-    params.documents_citation = docs->citation();
-    keys.push_back(docs->key);
-  }
-  // The one-household rule exists only where a profile sets it (002 金华); without it no home is checked.
-  if (auto years = p.rule("enroll.housing.one_household_years"); years && std::holds_alternative<double>(years->value)) {
-    params.one_household_years = static_cast<int>(std::get<double>(years->value));
-    params.housing_citation = years->citation();
-    keys.push_back(years->key);
-  }
-  return params;
-}
-
 nlohmann::json result_json(const std::vector<enroll::EligibilityResult>& results, const enroll::EligibilityParams& params) {
   nlohmann::json applicants = nlohmann::json::array();
   std::map<std::string, size_t> by_tier;
   size_t none = 0, flagged = 0;
   for (const auto& r : results) {
-    nlohmann::json flags = nlohmann::json::array();
-    for (const auto& f : r.flags) flags.push_back({{"kind", f.kind}, {"message", f.message}});
-    applicants.push_back({{"applicant_id", r.application->applicant_id},
-                          {"school_id", r.application->school_id},
-                          {"tier", r.tier ? nlohmann::json(*r.tier) : nullptr},
-                          {"tier_name", r.tier_name},
-                          {"derivation", r.derivation},
-                          {"flags", flags}});
+    nlohmann::json one = enroll::eligibility_json(r);
+    one["applicant_id"] = r.application->applicant_id;
+    one["school_id"] = r.application->school_id;
+    applicants.push_back(std::move(one));
     if (r.tier) ++by_tier[std::to_string(*r.tier)];
     else ++none;
     flagged += !r.flags.empty();
@@ -98,8 +42,8 @@ int run_eligibility(const EligibilityArgs& a) {
   auto policy = policy::load_policy(a.policy);
   if (!policy) return fail(policy.error().message);
   std::vector<std::string> keys;
-  auto params = eligibility_params(*policy, a.year, keys);
-  if (!params) return kExitFailure;
+  auto params = enroll::eligibility_params(*policy, a.year ? a.year : this_year(), keys);
+  if (!params) return fail(params.error().message);
   auto rules = cited_rules(*policy, keys);
   if (!rules) return kExitFailure;
 

@@ -56,6 +56,7 @@ void register_serve_command(CLI::App& app, Runner& selected) {
   cmd->add_option("--host", config->host, "监听地址（默认 127.0.0.1）");
   cmd->add_option("--port", config->port, "端口（默认 8080）")->check(CLI::Range(1, 65535));
   cmd->add_option("--web", config->web_dir, "已构建的网页目录（默认 web/dist）");
+  cmd->add_option("--profile", config->options.profile, "本局的策略配置（网上报名的类别认定；默认 national）");
   cmd->add_option("--db-pool", config->options.db_pool_size, "最多同时打开的数据库连接数（默认 16）")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--threads", config->worker_threads, "HTTP 工作线程数（默认 64；每个保持连接占用一个）")

@@ -23,7 +23,7 @@ namespace {
 // The demo accounts printed by `make run`. All share one password; a real bureau sets its own.
 constexpr const char* kDemoPassword = "Youjun@2026";
 
-int create_demo_users(store::Connection& db) {
+int create_demo_users(store::Connection& db, const PersonalDataKey& key) {
   auto first_school = db.query("SELECT code FROM schools WHERE level IN ('primary','nine_year') ORDER BY code LIMIT 1");
   if (!first_school) return fail("读取演示数据失败");
   std::string school = first_school->empty() ? "" : (*first_school)[0].text(0);
@@ -34,6 +34,7 @@ int create_demo_users(store::Connection& db) {
   if (!first_student) return fail("读取演示数据失败");
   std::vector<std::string> child, graduate;
   if (!first_student->empty()) child.push_back((*first_student)[0].text(0));
+  child.push_back(key.lookup_hash(demo_preschool_child()));  // starts grade 1 in 2027: the 网上报名 form
   // A second family: a 九年级 student, whose 中考 result is in the demo's published round.
   auto grade9 = db.query("SELECT id_hash FROM students WHERE grade = 9 ORDER BY school_code, class_no, student_no, id_hash LIMIT 1");
   if (!grade9) return fail("读取演示数据失败");
@@ -191,7 +192,8 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
   if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_zhongkao(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_health(*db, dir); rc != kExitOk) return rc;
-  return create_demo_users(*db);
+  if (int rc = load_demo_applications(*db, key); rc != kExitOk) return rc;
+  return create_demo_users(*db, key);
 }
 
 }  // namespace youjun::cli

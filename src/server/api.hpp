@@ -68,6 +68,7 @@ struct ServerOptions {
   size_t max_body = 1u << 20;            // every route but imports: 1 MiB
   size_t max_import_body = 64u << 20;    // POST /api/v1/import/{kind}: 64 MiB
   size_t db_pool_size = 16;              // open database connections at most (serve --db-pool)
+  std::string profile = "national";      // the bureau's policy profile for 网上报名 eligibility (serve --profile)
 };
 
 // Shared by every request (thread-safe members only).

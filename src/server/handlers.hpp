@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "admit/rounds.hpp"
+#include "enroll/enroll_files.hpp"
 #include "io/table.hpp"
 #include "server/api.hpp"
 
@@ -63,11 +64,22 @@ ApiResponse handle_set_quality_record(RequestContext& c);
 // handlers_child_development.cpp
 ApiResponse handle_child_development(RequestContext& c);
 ApiResponse handle_child_admission(RequestContext& c);
+// handlers_applications.cpp
+ApiResponse handle_my_applications(RequestContext& c);
+ApiResponse handle_submit_application(RequestContext& c);
+ApiResponse handle_resubmit_application(RequestContext& c);
+ApiResponse handle_withdraw_application(RequestContext& c);
+ApiResponse handle_applications(RequestContext& c);
+ApiResponse handle_review_application(RequestContext& c);
 
 // One student's admission in an admitted round (handlers_admit.cpp): staff with places in the order, a
 // parent's child without (with_positions false). `pick` chooses the row of the stored students file.
 Result<nlohmann::json> admit_student_view(const admit::RoundRecord& round, const admit::RoundInputs& inputs,
                                           const std::function<bool(const io::Table&, size_t)>& pick, bool with_positions);
+// The approved 网上报名 of `year` for the schools of `seats`, as a 派位 run's applicants (their derived tiers);
+// `without_tier` counts those no tier rule holds for (统筹安排). handlers_applications.cpp.
+Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year,
+                                                                   const std::vector<enroll::SchoolSeats>& seats, size_t& without_tier);
 // Shared by the 五育 portrait and a parent's child's development page (handlers_wuyu.cpp).
 std::optional<nlohmann::json> wuyu_portrait(RequestContext& c, const std::string& school, const std::string& id,
                                             const std::string& policy, ApiResponse& err);

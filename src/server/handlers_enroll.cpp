@@ -65,22 +65,39 @@ ApiResponse handle_create_run(RequestContext& c) {
   auto policy = policy::load_policy(run.policy);
   if (!policy) return error_response(400, "未知的策略配置 " + run.policy);
   ApiResponse err;
-  auto applicants = uploaded_table(c.req, "applicants", "", err);
-  if (!applicants) return err;
+  // The applicants: an uploaded list, or (applications_year) the approved 网上报名 of that year for these schools.
+  std::string from_year = part_text(c.req, "applications_year");
+  std::optional<io::Table> applicants;
+  if (from_year.empty()) {
+    applicants = uploaded_table(c.req, "applicants", "", err);
+    if (!applicants) return err;
+  }
   auto seats = uploaded_table(c.req, "seats", "", err);
   if (!seats) return err;
-  RowErrors errors = enroll::forbidden_criteria(*applicants, *policy);
+  RowErrors errors = applicants ? enroll::forbidden_criteria(*applicants, *policy) : RowErrors{};
   RowErrors more = enroll::read_seats(*seats, run.seats);
   errors.insert(errors.end(), more.begin(), more.end());
-  more = enroll::read_applicants(*applicants, run.seats, run.applicants);
-  errors.insert(errors.end(), more.begin(), more.end());
+  if (applicants) {
+    more = enroll::read_applicants(*applicants, run.seats, run.applicants);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
   if (!errors.empty())
     return rejected_import("派位名单被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未登记", errors);
+  size_t without_tier = 0;
+  if (!applicants) {
+    int64_t year = from_year.size() == 4 && std::all_of(from_year.begin(), from_year.end(), ::isdigit) ? std::stoll(from_year) : 0;
+    if (!year) return error_response(400, "applications_year 应为四位入学年份");
+    auto approved = approved_applicants(c, year, run.seats, without_tier);
+    if (!approved) return internal_error("approved applications: " + approved.error().message);
+    run.applicants = std::move(*approved);
+  }
   if (run.applicants.empty()) return error_response(400, "申请名单没有申请人");
   auto created = enroll::create_run(c.db, run, c.actor(), c.now);
   if (!created) return database_error("run register", created.error());
   if (created->refusal != enroll::RunRefusal::None) return refusal_response(created->refusal, run.replaces);
-  return ApiResponse::json(201, {{"run", enroll::run_json(created->run)}});
+  nlohmann::json out = {{"run", enroll::run_json(created->run)}};
+  if (!from_year.empty()) out["without_tier"] = without_tier;  // approved, but no tier holds: 统筹安排
+  return ApiResponse::json(201, out);
 }
 
 // GET /api/v1/enroll/runs/{id} — the run and, once drawn, its result.

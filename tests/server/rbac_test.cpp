@@ -74,6 +74,42 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/audit"] = {get("/api/v1/audit"), nullptr};
   m["GET /api/v1/my/children"] = {get("/api/v1/my/children"), nullptr};
   m["GET /api/v1/my/children/{student_no}/development"] = {get("/api/v1/my/children/A1/development"), nullptr};
+  // 网上报名: mum's own applications; each call that changes one gets a fresh one in the state it needs.
+  static int next_application = 0;
+  auto application_in = [&h](const char* status) {
+    std::string id = "2040-" + std::to_string(++next_application);
+    h.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
+           "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
+           "reviewed_by, reviewed_at, created_at, updated_at, version) VALUES (?, 2040, 'mum', ?, 'e', 'm', '张小明', ?, '', '', '', "
+           "'{}', '[]', ?, '', '', '', '2040-01-01T00:00:00Z', '2040-01-01T00:00:00Z', 1)",
+           {id, "hash-" + id, std::string(kSchoolA), std::string(status)});
+    return id;
+  };
+  static int next_year = 2040;
+  m["GET /api/v1/my/applications"] = {get("/api/v1/my/applications"), nullptr};
+  m["POST /api/v1/my/applications"] = {[&h] {
+                                         nlohmann::json b = {{"child_id_number", h.student_id(0)}, {"child_name", "张三丰"},
+                                                             {"school_id", kSchoolA}, {"year", ++next_year},
+                                                             {"facts", {{"hukou_in_catchment", true}}}};
+                                         return Call{"POST", "/api/v1/my/applications", b.dump()};
+                                       },
+                                       nullptr};
+  m["PUT /api/v1/my/applications/{id}"] = {[application_in] {
+                                             nlohmann::json b = {{"child_name", "张小明"}, {"school_id", kSchoolA}, {"version", 1}};
+                                             return Call{"PUT", "/api/v1/my/applications/" + application_in("returned"), b.dump()};
+                                           },
+                                           nullptr};
+  m["POST /api/v1/my/applications/{id}/withdraw"] = {[application_in] {
+                                                       return Call{"POST", "/api/v1/my/applications/" + application_in("submitted") + "/withdraw",
+                                                                   R"({"version":1})"};
+                                                     },
+                                                     nullptr};
+  m["GET /api/v1/enroll/applications"] = {get("/api/v1/enroll/applications?year=2040"), nullptr};
+  m["POST /api/v1/enroll/applications/{id}/review"] = {[application_in] {
+                                                         return Call{"POST", "/api/v1/enroll/applications/" + application_in("submitted") + "/review",
+                                                                     R"({"decision":"approve","version":1})"};
+                                                       },
+                                                       nullptr};
   m["GET /api/v1/my/children/{student_no}/admission"] = {get("/api/v1/my/children/A1/admission"), nullptr};
   m["GET /api/v1/enroll/migrant-share"] = {get("/api/v1/enroll/migrant-share"), nullptr};
   // 派位 runs: each call that changes a run gets a fresh one in the state it needs.

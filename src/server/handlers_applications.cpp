@@ -1,0 +1,295 @@
+// 网上报名 and 材料审核 (issue 6 §6). A parent applies for their own child (the child's ID number must be one
+// the bureau linked to the parent's account), sees the status, the tier the profile's rules derive with
+// the derivation, the reason when the application is returned, and — once the 派位 run holding it is
+// published — the lottery number and the result. Staff review the queue (approve, or return with a reason);
+// the approved applications of a year become a run's applicant list (handle_create_run).
+#include <set>
+
+#include "auth/accounts.hpp"
+#include "auth/audit.hpp"
+#include "auth/roles.hpp"
+#include "core/id_number.hpp"
+#include "enroll/applications.hpp"
+#include "enroll/eligibility_policy.hpp"
+#include "enroll/lottery_number.hpp"
+#include "enroll/runs.hpp"
+#include "policy/policy.hpp"
+#include "server/handlers.hpp"
+#include "server/masking.hpp"
+
+namespace youjun::server {
+
+namespace {
+
+// The intake year applications are for by default: this year's September until the term starts, then
+// next year's (报名 for an autumn intake runs in spring and summer).
+int64_t intake_year(int64_t unix_seconds) {
+  std::string date = auth::iso8601_utc(unix_seconds);
+  int64_t year = std::stoll(date.substr(0, 4));
+  return std::stoi(date.substr(5, 2)) >= 9 ? year + 1 : year;
+}
+
+ApiResponse refusal_response(const enroll::ApplicationChange& c) {
+  using R = enroll::ApplicationRefusal;
+  int status = c.refusal == R::NotFound ? 404 : c.refusal == R::WrongState ? 400 : 409;
+  return error_response(status, c.message);
+}
+
+// The form of a request body, every field checked; "" when fine, else the first problem (zh-CN).
+std::string read_form(RequestContext& c, const nlohmann::json& b, enroll::ApplicationForm& f) {
+  auto text = [&](const char* k) { return b.contains(k) && b[k].is_string() ? b[k].get<std::string>() : std::string(); };
+  f.child_name = text("child_name");
+  f.school_id = text("school_id");
+  f.fallback_school_id = text("fallback_school_id");
+  f.household_id = text("household_id");
+  f.home_id = text("home_id");
+  if (f.child_name.empty() || f.child_name.size() > 60) return "请填写儿童姓名 child_name";
+  for (const std::string* id : {&f.household_id, &f.home_id})
+    if (id->size() > 64) return "户号 household_id、房产编号 home_id 不超过 64 字节";
+  for (const std::string* school : {&f.school_id, &f.fallback_school_id}) {
+    if (school->empty() && school == &f.fallback_school_id) continue;
+    auto rows = c.db.query("SELECT 1 FROM schools WHERE code = ?", {*school});
+    if (!rows) return "数据库错误";
+    if (rows->empty()) return school->empty() ? "请选择报名学校 school_id" : "学校代码“" + *school + "”不存在";
+  }
+  if (b.contains("facts")) {
+    if (!b["facts"].is_object()) return "facts 应为对象：{\"hukou_in_catchment\": true, …}";
+    const auto& names = enroll::eligibility_fact_names();
+    for (auto it = b["facts"].begin(); it != b["facts"].end(); ++it) {
+      if (std::find(names.begin(), names.end(), it.key()) == names.end()) return "未知的情况项 " + it.key();
+      if (it.key() == "migrant_documents_complete") return "随迁子女材料是否齐全由所交材料 documents 认定，不能直接填写";
+      if (!it.value().is_boolean()) return "情况项 " + it.key() + " 应为 true 或 false";
+      f.facts[it.key()] = it.value().get<bool>();
+    }
+  }
+  if (b.contains("documents")) {
+    if (!b["documents"].is_array()) return "documents 应为材料名称的数组";
+    for (const auto& d : b["documents"]) {
+      if (!d.is_string() || d.get<std::string>().empty() || d.get<std::string>().size() > 100) return "documents 中每项应为材料名称";
+      f.documents.push_back(d.get<std::string>());
+    }
+  }
+  // The one-household rule needs to know which home and which household (issue 6 §5, 002 金华).
+  if (f.facts["owns_home_in_catchment"] && (f.home_id.empty() || f.household_id.empty()))
+    return "在学区有房产时须填写房产编号 home_id 与户号 household_id";
+  return "";
+}
+
+// The derived tier of each application of `year`, with the derivation, by the bureau's profile. All
+// applications of the year are derived together (a home shared this year is flagged) against the earlier
+// years' approved uses.
+Result<std::map<std::string, nlohmann::json>> eligibility_by_id(RequestContext& c, int64_t year) {
+  auto policy = policy::load_policy(c.state.options.profile);
+  if (!policy) return policy.error();
+  std::vector<std::string> keys;
+  auto params = enroll::eligibility_params(*policy, static_cast<int>(year), keys);
+  if (!params) return params.error();
+  auto all = enroll::list_applications(c.db, {year, "", "", ""});
+  if (!all) return all.error();
+  std::vector<enroll::ApplicationRecord> live;
+  for (auto& a : *all)
+    if (a.status != "withdrawn") live.push_back(std::move(a));
+  auto history = enroll::home_history(c.db, year);
+  if (!history) return history.error();
+  auto inputs = enroll::eligibility_inputs(live);
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& r : enroll::derive_tiers(inputs, *history, *params)) out[r.application->applicant_id] = enroll::eligibility_json(r);
+  return out;
+}
+
+// What a family sees of the derivation: the steps and the tier; a flag says what to expect, not whose
+// household used the home before (that stays with the bureau).
+nlohmann::json family_eligibility(nlohmann::json e) {
+  for (auto& f : e["flags"]) f["message"] = "该房产在规定年限内已有其他家庭用于入学，或今年有其他家庭同时使用，须由教育局核实";
+  return e;
+}
+
+// The application's place in published 派位 runs: lottery number, admitted school or waitlist place, fallback.
+Result<nlohmann::json> lottery_results(RequestContext& c, const std::string& application_id) {
+  auto runs = enroll::list_runs(c.db);
+  if (!runs) return runs.error();
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& run : *runs) {
+    if (run.status != "published") continue;
+    auto text = enroll::run_text(c.db, run.id, "result");
+    if (!text) return text.error();
+    if (!*text) continue;
+    auto result = nlohmann::json::parse(**text, nullptr, false);
+    if (result.is_discarded()) continue;
+    nlohmann::json mine;
+    for (const auto& s : result.value("schools", nlohmann::json::array())) {
+      const auto& admitted = s.value("admitted", nlohmann::json::array());
+      const auto& waitlist = s.value("waitlist", nlohmann::json::array());
+      if (std::find(admitted.begin(), admitted.end(), application_id) != admitted.end())
+        mine = {{"school_id", s["school_id"]}, {"admitted", true}};
+      auto w = std::find(waitlist.begin(), waitlist.end(), application_id);
+      if (w != waitlist.end())
+        mine = {{"school_id", s["school_id"]}, {"admitted", false}, {"waitlist_place", static_cast<int64_t>(w - waitlist.begin()) + 1}};
+    }
+    if (mine.is_null()) continue;
+    for (const auto& f : result.value("fallbacks", nlohmann::json::array()))
+      if (f.value("applicant_id", "") == application_id) mine["fallback_school_id"] = f["school_id"];
+    mine["run_id"] = run.id;
+    mine["run_title"] = run.title;
+    mine["seed"] = run.seed;
+    mine["applicants_sha256"] = run.applicants_sha256;
+    mine["lottery_number"] = enroll::lottery_number(run.seed, application_id).hex();
+    out.push_back(std::move(mine));
+  }
+  return out;
+}
+
+std::optional<nlohmann::json> body_or(RequestContext& c, ApiResponse& err) { return json_body(c.req, err); }
+
+int64_t version_of(const nlohmann::json& b) { return b.contains("version") && b["version"].is_number_integer() ? b["version"].get<int64_t>() : -1; }
+
+}  // namespace
+
+// GET /api/v1/my/applications — the parent's own applications with eligibility and published results.
+ApiResponse handle_my_applications(RequestContext& c) {
+  auto mine = enroll::list_applications(c.db, {0, c.user->username, "", ""});
+  if (!mine) return database_error("applications", mine.error());
+  std::map<int64_t, std::map<std::string, nlohmann::json>> derived;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : *mine) {
+    if (!derived.count(a.year)) {
+      auto e = eligibility_by_id(c, a.year);
+      if (!e) return internal_error("eligibility: " + e.error().message);
+      derived[a.year] = std::move(*e);
+    }
+    nlohmann::json one = enroll::application_json(a);
+    auto it = derived[a.year].find(a.id);
+    one["eligibility"] = it == derived[a.year].end() ? nlohmann::json() : family_eligibility(it->second);
+    auto results = lottery_results(c, a.id);
+    if (!results) return database_error("lottery results", results.error());
+    one["results"] = *results;
+    items.push_back(std::move(one));
+  }
+  if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}, c.now); !a)
+    return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"profile", c.state.options.profile}, {"fact_names", enroll::eligibility_fact_names()}, {"items", items}});
+}
+
+// POST /api/v1/my/applications — {"child_id_number","child_name","school_id","fallback_school_id"?,"household_id"?,
+// "home_id"?,"facts"?,"documents"?,"year"?}
+ApiResponse handle_submit_application(RequestContext& c) {
+  ApiResponse err;
+  auto body = body_or(c, err);
+  if (!body) return err;
+  std::string id_number = body->contains("child_id_number") && (*body)["child_id_number"].is_string() ? (*body)["child_id_number"].get<std::string>() : "";
+  if (auto problem = id_number_problem(id_number)) return error_response(400, "儿童身份证号：" + *problem);
+  std::string hash = c.state.key.lookup_hash(id_number);
+  auto children = auth::children_of(c.db, c.user->username);
+  if (!children) return database_error("children", children.error());
+  if (std::find(children->begin(), children->end(), hash) == children->end())
+    return error_response(403, "只能为本人子女报名：这个身份证号未登记在您的账号中（请联系教育局或学校登记）");
+  enroll::ApplicationForm form;
+  if (auto problem = read_form(c, *body, form); !problem.empty()) return error_response(400, problem);
+  int64_t year = body->contains("year") && (*body)["year"].is_number_integer() ? (*body)["year"].get<int64_t>() : intake_year(c.now);
+  if (year < 2000 || year > 2100) return error_response(400, "year 应为入学年份");
+  auto changed = enroll::submit_application(c.db, static_cast<int>(year), c.user->username,
+                                            {hash, c.state.key.encrypt(id_number), mask_id_number(id_number)}, form, c.now);
+  if (!changed) return database_error("application submit", changed.error());
+  if (changed->refusal != enroll::ApplicationRefusal::None) return refusal_response(*changed);
+  auto e = eligibility_by_id(c, year);
+  if (!e) return internal_error("eligibility: " + e.error().message);
+  nlohmann::json out = enroll::application_json(changed->application);
+  out["eligibility"] = family_eligibility((*e)[changed->application.id]);
+  return ApiResponse::json(201, {{"application", out}});
+}
+
+// PUT /api/v1/my/applications/{id} — a returned application corrected: the form fields and "version".
+ApiResponse handle_resubmit_application(RequestContext& c) {
+  ApiResponse err;
+  auto body = body_or(c, err);
+  if (!body) return err;
+  enroll::ApplicationForm form;
+  if (auto problem = read_form(c, *body, form); !problem.empty()) return error_response(400, problem);
+  if (version_of(*body) < 0) return error_response(400, "请给出 version");
+  auto changed = enroll::resubmit_application(c.db, c.req.path_params.at("id"), c.user->username, form, version_of(*body), c.now);
+  if (!changed) return database_error("application resubmit", changed.error());
+  if (changed->refusal != enroll::ApplicationRefusal::None) return refusal_response(*changed);
+  return ApiResponse::json(200, {{"application", enroll::application_json(changed->application)}});
+}
+
+// POST /api/v1/my/applications/{id}/withdraw — {"version"}
+ApiResponse handle_withdraw_application(RequestContext& c) {
+  ApiResponse err;
+  auto body = body_or(c, err);
+  if (!body) return err;
+  if (version_of(*body) < 0) return error_response(400, "请给出 version");
+  auto changed = enroll::withdraw_application(c.db, c.req.path_params.at("id"), c.user->username, version_of(*body), c.now);
+  if (!changed) return database_error("application withdraw", changed.error());
+  if (changed->refusal != enroll::ApplicationRefusal::None) return refusal_response(*changed);
+  return ApiResponse::json(200, {{"application", enroll::application_json(changed->application)}});
+}
+
+// GET /api/v1/enroll/applications?year=&status=&school_id= — the review queue with each tier's derivation and
+// flags (with the earlier use named). Names in full for the bureau's staff, masked for auditors. Audited.
+ApiResponse handle_applications(RequestContext& c) {
+  ApiResponse err;
+  auto year = int_param(c.req, "year", intake_year(c.now), 2100, err);
+  if (!year) return err;
+  std::string status = c.req.param("status");
+  static const std::set<std::string> statuses = {"", "submitted", "returned", "approved", "withdrawn"};
+  if (!statuses.count(status)) return error_response(400, "status 应为 submitted、returned、approved 或 withdrawn");
+  auto list = enroll::list_applications(c.db, {*year, "", status, c.req.param("school_id")});
+  if (!list) return database_error("applications", list.error());
+  auto derived = eligibility_by_id(c, *year);
+  if (!derived) return internal_error("eligibility: " + derived.error().message);
+  bool full_names = c.is_bureau_analyst();
+  nlohmann::json items = nlohmann::json::array();
+  std::map<std::string, int64_t> counts;
+  for (const auto& a : *list) {
+    nlohmann::json one = enroll::application_json(a);
+    if (!full_names) one["child_name"] = mask_name(a.form.child_name);
+    auto it = derived->find(a.id);
+    one["eligibility"] = it == derived->end() ? nlohmann::json() : it->second;
+    ++counts[a.status];
+    items.push_back(std::move(one));
+  }
+  nlohmann::json detail = {{"year", *year}, {"status", status}, {"count", items.size()}};
+  if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.view", std::to_string(*year), detail.dump()}, c.now); !a)
+    return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"year", *year}, {"profile", c.state.options.profile}, {"counts", counts}, {"items", items}});
+}
+
+// POST /api/v1/enroll/applications/{id}/review — {"decision":"approve"|"return","reason"?,"version"}
+ApiResponse handle_review_application(RequestContext& c) {
+  ApiResponse err;
+  auto body = body_or(c, err);
+  if (!body) return err;
+  if (version_of(*body) < 0) return error_response(400, "请给出 version");
+  auto text = [&](const char* k) { return body->contains(k) && (*body)[k].is_string() ? (*body)[k].get<std::string>() : std::string(); };
+  if (text("reason").size() > 500) return error_response(400, "退回原因不超过 500 字节");
+  auto changed = enroll::review_application(c.db, c.req.path_params.at("id"), text("decision"), text("reason"), version_of(*body), c.actor(), c.now);
+  if (!changed) return database_error("application review", changed.error());
+  if (changed->refusal != enroll::ApplicationRefusal::None) return refusal_response(*changed);
+  return ApiResponse::json(200, {{"application", enroll::application_json(changed->application)}});
+}
+
+// The approved applications of `year` for the schools of `seats`, with their derived tiers, as a run's
+// applicants; those without a tier (统筹安排) are counted, not drawn.
+Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
+                                                                   size_t& without_tier) {
+  auto derived = eligibility_by_id(c, year);
+  if (!derived) return derived.error();
+  auto approved = enroll::list_applications(c.db, {year, "", "approved", ""});
+  if (!approved) return approved.error();
+  std::set<std::string> schools;
+  for (const auto& s : seats) schools.insert(s.school_id);
+  std::vector<enroll::LotteryApplicant> out;
+  without_tier = 0;
+  for (const auto& a : *approved) {
+    if (!schools.count(a.form.school_id)) continue;
+    const auto& tier = (*derived)[a.id]["tier"];
+    if (!tier.is_number_integer()) {
+      ++without_tier;
+      continue;
+    }
+    out.push_back({a.id, a.form.school_id, static_cast<uint16_t>(tier.get<int>()), a.form.fallback_school_id});
+  }
+  return out;
+}
+
+}  // namespace youjun::server
