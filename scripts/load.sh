@@ -18,13 +18,18 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null 2>&1 && break; sleep 0.1; done
 count() { psql -tA "$DB" -c "SELECT count(*) FROM audit_log WHERE action = '$1'"; }
 edits0=$(count school.update); reads0=$(count students.read)
+applied0=$(count enroll.application.submit); reviewed0=$(count enroll.application.review)
 set +e
-"$LOAD" "http://127.0.0.1:$port" "$SECONDS_" "$CLIENTS" staff 'Youjun@2026' | tee "$OUT/load.txt"
+"$LOAD" "http://127.0.0.1:$port" "$SECONDS_" "$CLIENTS" staff 'Youjun@2026' admin | tee "$OUT/load.txt"
 rc=${PIPESTATUS[0]}
 set -e
 kill $server; wait $server 2>/dev/null || true
 edits=$(( $(count school.update) - edits0 )); reads=$(( $(count students.read) - reads0 ))
-acked_edits=$(grep -o 'edits_ok=[0-9]*' "$OUT/load.txt" | cut -d= -f2); acked_reads=$(grep -o 'roster_ok=[0-9]*' "$OUT/load.txt" | cut -d= -f2)
+applied=$(( $(count enroll.application.submit) - applied0 )); reviewed=$(( $(count enroll.application.review) - reviewed0 ))
+field() { grep -o "$1=[0-9]*" "$OUT/load.txt" | cut -d= -f2; }
+acked_edits=$(field edits_ok); acked_reads=$(field roster_ok); acked_applied=$(field apply_ok); acked_reviewed=$(field review_ok)
 verify=$("$YJ" audit verify --db "$DB" | head -1)
-echo "audit log: school.update $edits (acknowledged $acked_edits), students.read $reads (answered $acked_reads); $verify"
-[ "$rc" = 0 ] && [ "$edits" = "$acked_edits" ] && [ "$reads" = "$acked_reads" ]
+echo "audit log: school.update $edits (acknowledged $acked_edits), students.read $reads (answered $acked_reads)," \
+     "enroll.application.submit $applied (acknowledged $acked_applied), enroll.application.review $reviewed (acknowledged $acked_reviewed); $verify"
+[ "$rc" = 0 ] && [ "$edits" = "$acked_edits" ] && [ "$reads" = "$acked_reads" ] && [ "$applied" = "$acked_applied" ] &&
+  [ "$reviewed" = "$acked_reviewed" ]

@@ -1,14 +1,18 @@
 // Load test client for `make bench` (issue 5 §3): N concurrent clients on loopback for D seconds against a
-// running `youjun serve`, then invariant checks over the HTTP API. The mix uses the routes that exist
-// today (the enrollment routes of issue 6 will join it): school list and detail reads, audited student
-// roster reads (each one appends to the hash-chained audit log: a write on every read), and school edits
-// with optimistic concurrency (read row_version, PATCH; 409 when another client won the race).
+// running `youjun serve`, then invariant checks over the HTTP API. Each client is one staff session and one
+// parent session (its own parent account, created through the API by ADMIN with 5,000 linked children).
+// The mix:
+//   parents  30 % status of one of their applications (GET /my/applications?id=), 15 % 网上报名 (a new child)
+//   staff    10 % 材料审核 (a page of the queue, then approve one; 409 when another client approved it first),
+//            25 % school list, 10 % school detail, 5 % audited student roster reads (each appends to the
+//            hash-chained audit log), 5 % school edits with optimistic concurrency (GET row_version, PATCH).
 //
-// Usage: youjun_load URL SECONDS CLIENTS USER PASSWORD
+// Usage: youjun_load URL SECONDS CLIENTS USER PASSWORD [ADMIN]
 // Prints throughput, p50/p99 latency, errors, and the invariants:
 //  - every acknowledged edit (200) is stored exactly once: per school, row_version - 1 == edits acknowledged;
-//  - the audit chain verifies; scripts/load.sh then compares the audit log's school.update and
-//    students.read entries with the acknowledged counts printed on the RESULT line.
+//  - every acknowledged 报名 (201) is stored exactly once: each parent's applications == its acknowledged ones,
+//    and the year's approved == acknowledged approvals;
+//  - scripts/load.sh then compares the audit log's entries with the counts printed on the RESULT line.
 #include <httplib.h>
 
 #include <algorithm>
@@ -19,6 +23,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,7 +57,21 @@ struct Stats {
   std::vector<double> latency_ms;
   std::map<std::string, int64_t> ok, conflict, error;  // by action
   std::map<std::string, int64_t> edits_ok_by_school;
+  std::map<int, int64_t> applications_by_client;
+  std::map<std::string, double> ms_by_action;  // summed latency, for the per-action mean
 };
+
+// A valid ID number (GB 11643 check character) of a child born in 2024 — the load test's intake year is 2031.
+std::string child_id(int client, int k) {
+  char first17[18];
+  std::snprintf(first17, sizeof first17, "3306022024%02d%02d%03d", 1 + k % 12, 1 + (k / 12) % 28, (client * 997 + k) % 1000);
+  static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * weights[i];
+  return std::string(first17) + "10X98765432"[sum % 11];
+}
+constexpr int kChildren = 5000;  // per parent account: more than a client submits in a run
+constexpr int kIntakeYear = 2031;
 
 }  // namespace
 
@@ -84,6 +103,32 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no schools\n");
     return 1;
   }
+  // One parent account per client, its children linked by the bureau admin (unique ID numbers per client).
+  std::string admin = argc > 6 ? argv[6] : "admin";
+  std::string admin_token = login(setup, admin, password);
+  if (admin_token.empty()) {
+    std::fprintf(stderr, "admin login failed\n");
+    return 1;
+  }
+  httplib::Headers admin_auth = {{"Authorization", "Bearer " + admin_token}};
+  std::vector<std::vector<std::string>> children(clients);
+  for (int i = 0; i < clients; ++i) {
+    std::set<std::string> unique;
+    for (int k = 0; unique.size() < kChildren; ++k) unique.insert(child_id(i, k));
+    children[i].assign(unique.begin(), unique.end());
+    nlohmann::json body = {{"username", "load-parent-" + std::to_string(i)}, {"password", password}, {"role", "parent"},
+                           {"children", children[i]}};
+    auto r = setup.Post("/api/v1/users", admin_auth, body.dump(), "application/json");
+    if (!r || (r->status != 201 && r->status != 409)) {
+      std::fprintf(stderr, "creating load-parent-%d failed: %s\n", i, r ? r->body.c_str() : "no answer");
+      return 1;
+    }
+  }
+  // Children differ between clients only by chance: an ID number used by two clients is skipped by the second.
+  std::map<std::string, int> owner;
+  for (int i = 0; i < clients; ++i)
+    for (const auto& id : children[i]) owner.emplace(id, i);
+  const std::string school_for_applications = schools.front();
   // Edits go to a small set of schools so that races (and 409s) actually happen.
   std::vector<std::string> hot(schools.begin(), schools.begin() + std::min<size_t>(8, schools.size()));
   std::map<std::string, int64_t> version_before;
@@ -99,16 +144,51 @@ int main(int argc, char** argv) {
     cli.set_read_timeout(30, 0);
     std::mt19937 rng(id * 7919 + 1);
     Stats s;
+    std::string parent_token = login(cli, "load-parent-" + std::to_string(id), password);
+    httplib::Headers parent = {{"Authorization", "Bearer " + parent_token}};
+    std::vector<std::string> submitted;  // ids of this client's acknowledged applications
+    size_t next_child = 0;
     while (!stop) {
       int dice = rng() % 100;
       std::string action;
       auto t0 = Clock::now();
       int status = 0;
-      if (dice < 55) {
+      if (dice < 30 && !submitted.empty()) {
+        action = "status";
+        auto r = cli.Get("/api/v1/my/applications?id=" + submitted[rng() % submitted.size()], parent);
+        status = r ? r->status : -1;
+      } else if (dice < 45) {
+        action = "apply";
+        while (next_child < children[id].size() && owner[children[id][next_child]] != id) ++next_child;
+        if (next_child == children[id].size()) continue;
+        nlohmann::json body = {{"child_id_number", children[id][next_child++]},
+                               {"child_name", "压测儿童"},
+                               {"school_id", school_for_applications},
+                               {"year", kIntakeYear},
+                               {"facts", {{"hukou_in_catchment", true}}}};
+        auto r = cli.Post("/api/v1/my/applications", parent, body.dump(), "application/json");
+        status = r ? r->status : -1;
+        if (status == 201) submitted.push_back(nlohmann::json::parse(r->body)["application"]["id"]);
+      } else if (dice < 55) {
+        action = "review";
+        auto q = cli.Get("/api/v1/enroll/applications?status=submitted&limit=20&year=" + std::to_string(kIntakeYear), auth);
+        status = q ? q->status : -1;
+        if (status == 200) {
+          auto items = nlohmann::json::parse(q->body)["items"];
+          if (items.empty()) action = "queue";  // nothing waiting: a read of the queue only
+          if (!items.empty()) {
+            const auto& a = items[rng() % items.size()];
+            nlohmann::json body = {{"decision", "approve"}, {"version", a["version"]}};
+            auto p = cli.Post("/api/v1/enroll/applications/" + a["id"].get<std::string>() + "/review", auth, body.dump(), "application/json");
+            status = p ? p->status : -1;
+            if (status == 400) status = 409;  // approved by another client between the queue and the review
+          }
+        }
+      } else if (dice < 80) {
         action = "list";
         auto r = cli.Get("/api/v1/schools?page=" + std::to_string(1 + rng() % 5), auth);
         status = r ? r->status : -1;
-      } else if (dice < 80) {
+      } else if (dice < 90) {
         action = "detail";
         auto r = cli.Get("/api/v1/schools/" + schools[rng() % schools.size()], auth);
         status = r ? r->status : -1;
@@ -131,6 +211,7 @@ int main(int argc, char** argv) {
         }
       }
       s.latency_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      s.ms_by_action[action] += s.latency_ms.back();
       if (status >= 200 && status < 300) ++s.ok[action];
       else if (status == 409) ++s.conflict[action];
       else ++s.error[action];
@@ -141,6 +222,8 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : s.conflict) total.conflict[k] += v;
     for (auto& [k, v] : s.error) total.error[k] += v;
     for (auto& [k, v] : s.edits_ok_by_school) total.edits_ok_by_school[k] += v;
+    for (auto& [k, v] : s.ms_by_action) total.ms_by_action[k] += v;
+    total.applications_by_client[id] = static_cast<int64_t>(submitted.size());
   };
   auto start = Clock::now();
   std::vector<std::thread> threads;
@@ -161,11 +244,14 @@ int main(int argc, char** argv) {
               "errors %lld, edit conflicts (409) %lld\n",
               clients, elapsed, lat.size(), lat.size() / elapsed, pct(0.50), pct(0.99), static_cast<long long>(errors),
               static_cast<long long>(conflicts));
-  for (auto& [k, v] : total.ok) std::printf("  %-7s ok %lld\n", k.c_str(), static_cast<long long>(v));
+  for (auto& [k, v] : total.ok) {
+    int64_t n = v + total.conflict[k] + total.error[k];
+    std::printf("  %-7s ok %lld, mean %.1f ms\n", k.c_str(), static_cast<long long>(v), n ? total.ms_by_action[k] / n : 0.0);
+  }
   for (auto& [k, v] : total.error) std::printf("  %-7s errors %lld\n", k.c_str(), static_cast<long long>(v));
 
   // Invariants.
-  bool ok = errors == 0;
+  bool edits_match = true;
   int64_t edits_ok = 0;
   for (auto& code : hot) {
     int64_t after = nlohmann::json::parse(setup.Get("/api/v1/schools/" + code, auth)->body)["school"]["row_version"];
@@ -174,13 +260,34 @@ int main(int argc, char** argv) {
     if (after - version_before[code] != acked) {
       std::printf("  LOST/DUPLICATED: school %s row_version %lld -> %lld but %lld edits acknowledged\n", code.c_str(),
                   static_cast<long long>(version_before[code]), static_cast<long long>(after), static_cast<long long>(acked));
-      ok = false;
+      edits_match = false;
     }
   }
   std::printf("invariants: edits acknowledged %lld = row versions advanced: %s\n", static_cast<long long>(edits_ok),
-              ok ? "yes" : "NO");
+              edits_match ? "yes" : "NO");
+  // Every acknowledged 报名 stored exactly once, under its parent; every acknowledged approval stored.
+  int64_t applied = 0, stored = 0;
+  bool applications_ok = true;
+  for (int i = 0; i < clients; ++i) {
+    httplib::Client cli(target.host, target.port);
+    std::string t = login(cli, "load-parent-" + std::to_string(i), password);
+    auto r = cli.Get("/api/v1/my/applications", httplib::Headers{{"Authorization", "Bearer " + t}});
+    int64_t mine = r && r->status == 200 ? static_cast<int64_t>(nlohmann::json::parse(r->body)["items"].size()) : -1;
+    applied += total.applications_by_client[i];
+    stored += mine;
+    if (mine != total.applications_by_client[i]) applications_ok = false;
+  }
+  auto queue = setup.Get("/api/v1/enroll/applications?limit=1&year=" + std::to_string(kIntakeYear), auth);
+  auto counts = queue && queue->status == 200 ? nlohmann::json::parse(queue->body)["counts"] : nlohmann::json::object();
+  int64_t approved = counts.value("approved", 0), year_total = 0;
+  for (auto& [k, v] : counts.items()) year_total += v.get<int64_t>();
+  applications_ok = applications_ok && approved == total.ok["review"] && year_total == applied;
+  std::printf("invariants: 报名 acknowledged %lld = stored under their parents %lld = the year's %lld; approvals acknowledged %lld = approved %lld: %s\n",
+              static_cast<long long>(applied), static_cast<long long>(stored), static_cast<long long>(year_total),
+              static_cast<long long>(total.ok["review"]), static_cast<long long>(approved), applications_ok ? "yes" : "NO");
+  bool ok = errors == 0 && edits_match && applications_ok;
   // For the script's audit-log comparison (scripts/load.sh).
-  std::printf("RESULT edits_ok=%lld roster_ok=%lld\n", static_cast<long long>(edits_ok),
-              static_cast<long long>(total.ok["roster"]));
+  std::printf("RESULT edits_ok=%lld roster_ok=%lld apply_ok=%lld review_ok=%lld\n", static_cast<long long>(edits_ok),
+              static_cast<long long>(total.ok["roster"]), static_cast<long long>(applied), static_cast<long long>(total.ok["review"]));
   return ok ? 0 : 1;
 }

@@ -9,6 +9,8 @@
 #include "cli/demo_load.hpp"
 #include "core/time_util.hpp"
 #include "evaluate/health_datasets.hpp"
+#include "evaluate/fitness.hpp"
+#include "evaluate/fitness_report.hpp"
 #include "evaluate/health_run.hpp"
 #include "evaluate/quality_records.hpp"
 #include "evaluate/wuyu_records.hpp"
@@ -77,6 +79,15 @@ int load_demo_wuyu(store::Connection& db, const std::string& dir) {
     if (table->header[h] == "school_id") school_col = h;
     if (table->header[h] == "class_id") class_col = h;
   }
+  // The 体质健康 学年总分 indicator takes the student's real total of the demo's fitness records, so the
+  // 五育 portrait and the 体质健康 page agree.
+  std::vector<std::string> fitness_total(table->row_count());
+  if (auto fitness = evaluate::fitness_rules(*policy)) {
+    evaluate::RecordColumns columns;
+    std::vector<evaluate::FitnessRecord> scored;
+    if (evaluate::read_fitness_records(*table, *fitness, columns, scored).empty())
+      for (const auto& rec : scored) fitness_total[rec.row] = evaluate::score_text(evaluate::score_record(*fitness, rec).total);
+  }
   std::vector<evaluate::WuyuRecord> records;
   for (size_t r = 0; r < table->row_count(); ++r) {
     std::string school(table->cell(r, school_col));
@@ -85,7 +96,9 @@ int load_demo_wuyu(store::Connection& db, const std::string& dir) {
     for (const auto& ind : rules->indicators) {
       uint64_t h = fnv1a(id + "/" + ind.key);
       std::string value;
-      if (!ind.grades.empty()) {
+      if (ind.key == "fitness_total" && !fitness_total[r].empty()) {
+        value = fitness_total[r];
+      } else if (!ind.grades.empty()) {
         static const char* letters[] = {"A", "A", "A", "B", "B", "B", "B", "C", "C", "D"};
         value = letters[h % 10];
       } else {

@@ -84,6 +84,8 @@ Result<ApplicationChange> save(store::Connection& db, store::Transaction& tx, co
                     nlohmann::json(form.documents).dump(), status, reason, reviewed ? reviewer : before.reviewed_by,
                     reviewed ? at : before.reviewed_at, at, before.id, before.version});
   if (!s) return s.error();
+  // Two people who read the same version race to this UPDATE; the second changes nothing and is told so.
+  if (db.changes() != 1) return refused(ApplicationRefusal::Stale, "报名 " + before.id + " 刚被他人修改，请刷新后再试");
   nlohmann::json detail = {{"from", before.status}, {"to", status}, {"version", before.version + 1}};
   if (auto a = auth::append_audit(db, {actor, action, before.id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();
@@ -110,19 +112,30 @@ Result<ApplicationChange> submit_application(store::Connection& db, int year, co
                      "这名儿童 " + std::to_string(year) + " 年已报名（编号 " + before.id + "，" + status_zh(before.status) + "）");
     return save(db, tx, before, form, "submitted", "", "", "enroll.application.submit", username, now);
   }
-  auto count = db.query("SELECT COUNT(*) FROM enroll_applications WHERE year = ?", {int64_t{year}});
-  if (!count) return count.error();
-  char id[32];
-  std::snprintf(id, sizeof id, "%d-%06lld", year, static_cast<long long>((*count)[0].integer(0) + 1));
+  // The next number of the year. Two submissions may pick the same one at once: the insert that loses does
+  // nothing (ON CONFLICT) and takes the next number; a second application of the same child is a refusal.
   std::string at = auth::iso8601_utc(now);
-  auto s = db.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
-                   "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
-                   "reviewed_by, reviewed_at, created_at, updated_at, version) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1)",
-                   {std::string(id), int64_t{year}, username, child.id_hash, child.id_enc, child.id_masked, form.child_name,
-                    form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
-                    nlohmann::json(form.documents).dump(), at, at});
-  if (!s) return s.error();
+  char id[32] = "";
+  for (int attempt = 0;; ++attempt) {
+    if (attempt == 50) return make_error("报名编号分配失败（并发过高），请重试");
+    auto last = db.query("SELECT MAX(id) FROM enroll_applications WHERE year = ?", {int64_t{year}});
+    if (!last) return last.error();
+    long long next = (*last)[0].is_null(0) ? 1 : std::stoll((*last)[0].text(0).substr(5)) + 1;
+    std::snprintf(id, sizeof id, "%d-%06lld", year, next);
+    auto s = db.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
+                     "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
+                     "reviewed_by, reviewed_at, created_at, updated_at, version) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1) ON CONFLICT DO NOTHING",
+                     {std::string(id), int64_t{year}, username, child.id_hash, child.id_enc, child.id_masked, form.child_name,
+                      form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
+                      nlohmann::json(form.documents).dump(), at, at});
+    if (!s) return s.error();
+    if (db.changes() == 1) break;
+    auto same_child = db.query("SELECT id FROM enroll_applications WHERE year = ? AND child_id_hash = ?", {int64_t{year}, child.id_hash});
+    if (!same_child) return same_child.error();
+    if (!same_child->empty())
+      return refused(ApplicationRefusal::Duplicate, "这名儿童 " + std::to_string(year) + " 年已报名（编号 " + (*same_child)[0].text(0) + "）");
+  }
   nlohmann::json detail = {{"year", year}, {"school", form.school_id}};
   if (auto a = auth::append_audit(db, {username, "enroll.application.submit", id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();
@@ -177,18 +190,43 @@ Result<ApplicationChange> review_application(store::Connection& db, const std::s
               actor, "enroll.application.review", actor, now);
 }
 
+namespace {
+
+// " WHERE …" of a filter, its parameters appended to `params`.
+std::string where_of(const ApplicationFilter& f, store::Params& params) {
+  std::string where = " WHERE 1 = 1";
+  if (f.year) where += " AND year = ?", params.push_back(f.year);
+  if (!f.username.empty()) where += " AND username = ?", params.push_back(f.username);
+  if (!f.status.empty()) where += " AND status = ?", params.push_back(f.status);
+  if (!f.school_id.empty()) where += " AND school_id = ?", params.push_back(f.school_id);
+  if (!f.home_id.empty()) where += " AND home_id = ?", params.push_back(f.home_id);
+  if (!f.id.empty()) where += " AND id = ?", params.push_back(f.id);
+  return where;
+}
+
+}  // namespace
+
 Result<std::vector<ApplicationRecord>> list_applications(store::Connection& db, const ApplicationFilter& f) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM enroll_applications WHERE 1 = 1";
   store::Params params;
-  if (f.year) sql += " AND year = ?", params.push_back(f.year);
-  if (!f.username.empty()) sql += " AND username = ?", params.push_back(f.username);
-  if (!f.status.empty()) sql += " AND status = ?", params.push_back(f.status);
-  if (!f.school_id.empty()) sql += " AND school_id = ?", params.push_back(f.school_id);
-  sql += " ORDER BY id";
+  std::string sql = std::string("SELECT ") + kColumns + " FROM enroll_applications" + where_of(f, params) + " ORDER BY id";
+  if (f.limit > 0) {
+    sql += " LIMIT ? OFFSET ?";
+    params.push_back(f.limit);
+    params.push_back(f.offset);
+  }
   auto rows = db.query(sql, params);
   if (!rows) return rows.error();
   std::vector<ApplicationRecord> out;
   for (const auto& r : *rows) out.push_back(record_of(r));
+  return out;
+}
+
+Result<std::map<std::string, int64_t>> count_applications(store::Connection& db, const ApplicationFilter& f) {
+  store::Params params;
+  auto rows = db.query("SELECT status, COUNT(*) FROM enroll_applications" + where_of(f, params) + " GROUP BY status", params);
+  if (!rows) return rows.error();
+  std::map<std::string, int64_t> out;
+  for (const auto& r : *rows) out[r.text(0)] = r.integer(1);
   return out;
 }
 

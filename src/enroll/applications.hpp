@@ -57,9 +57,13 @@ Result<ApplicationChange> review_application(store::Connection& db, const std::s
 
 struct ApplicationFilter {
   int64_t year = 0;  // 0 = any
-  std::string username, status, school_id;
+  std::string username, status, school_id, home_id, id;  // "" = any
+  int64_t limit = 0, offset = 0;                     // limit 0 = all
 };
+// In id order (the order they came in).
 Result<std::vector<ApplicationRecord>> list_applications(store::Connection& db, const ApplicationFilter& filter);
+// How many of the filter's applications are in each status (limit and offset ignored).
+Result<std::map<std::string, int64_t>> count_applications(store::Connection& db, const ApplicationFilter& filter);
 Result<std::optional<ApplicationRecord>> find_application(store::Connection& db, const std::string& id);
 
 // The eligibility inputs of applications (applicant_id = application id) and the earlier years' approved

@@ -24,7 +24,8 @@ Result<std::optional<int64_t>> write_versioned(store::Connection& db, const Vers
         marks += "?, ";
         params.push_back(value);
       }
-    sql = "INSERT INTO " + row.table + " (" + columns + "entered_by, entered_at, version) VALUES " + marks + "?, ?, 1)";
+    // DO NOTHING: an editor who inserted the same row meanwhile wins; this one is told so (not a 500).
+    sql = "INSERT INTO " + row.table + " (" + columns + "entered_by, entered_at, version) VALUES " + marks + "?, ?, 1) ON CONFLICT DO NOTHING";
     params.push_back(actor);
     params.push_back(at);
   } else {
@@ -33,12 +34,15 @@ Result<std::optional<int64_t>> write_versioned(store::Connection& db, const Vers
       sets += column + " = ?, ";
       params.push_back(value);
     }
-    sql = "UPDATE " + row.table + " SET " + sets + "entered_by = ?, entered_at = ?, version = version + 1 WHERE " + where;
+    // The version again in the WHERE: two editors who read the same version race here; one changes the row.
+    sql = "UPDATE " + row.table + " SET " + sets + "entered_by = ?, entered_at = ?, version = version + 1 WHERE " + where + " AND version = ?";
     params.push_back(actor);
     params.push_back(at);
     params.insert(params.end(), key_values.begin(), key_values.end());
+    params.push_back(current);
   }
   if (auto s = db.exec(sql, params); !s) return s.error();
+  if (db.changes() != 1) return std::optional<int64_t>{};  // someone else's edit came first
   return std::optional<int64_t>{current};
 }
 

@@ -85,6 +85,8 @@ Result<WuyuRules> wuyu_rules(const policy::Policy& policy) {
       auto hi = colon == std::string::npos ? std::nullopt : parse_measure(range.substr(colon + 1));
       if (!lo || !hi || *hi <= *lo) return fail(key, "linear 应写作 下限:上限（上限大于下限）");
       ind.low = static_cast<double>(*lo) / kMilli, ind.high = static_cast<double>(*hi) / kMilli;
+      ind.score = f["score"];
+      if (!ind.score.empty() && ind.score != "yes" && ind.score != "fitness") return fail(key, "score 应为 yes 或 fitness");
     } else {
       return fail(key, "须给出 grade=… 或 linear=…");
     }
@@ -101,6 +103,17 @@ Result<WuyuRules> wuyu_rules(const policy::Policy& policy) {
   r.grade_cuts = *cuts;
   r.keys.push_back("evaluation.grade_cuts");
   return r;
+}
+
+int wuyu_level(const WuyuRules& rules, double score) {
+  return score >= rules.grade_cuts[0] ? 0 : score >= rules.grade_cuts[1] ? 1 : score >= rules.grade_cuts[2] ? 2 : 3;
+}
+
+std::optional<double> linear_score(const WuyuIndicator& ind, std::string_view value) {
+  auto v = parse_measure(value);
+  if (!v || *v < 0) return std::nullopt;
+  double x = static_cast<double>(*v) / kMilli;
+  return 100 * std::clamp((x - ind.low) / (ind.high - ind.low), 0.0, 1.0);
 }
 
 RowErrors read_wuyu(const io::Table& t, const WuyuRules& rules, WuyuColumns& c, std::vector<WuyuStudent>& out) {
@@ -144,13 +157,12 @@ RowErrors read_wuyu(const io::Table& t, const WuyuRules& rules, WuyuColumns& c, 
         }
         score = g->second;
       } else {
-        auto v = parse_measure(text);
-        if (!v || *v < 0) {
+        auto linear = linear_score(ind, text);
+        if (!linear) {
           errors.push_back({t.file, line, ind.key, ind.label + "应为非负数值，或留空"});
           continue;
         }
-        double x = static_cast<double>(*v) / kMilli;
-        score = 100 * std::clamp((x - ind.low) / (ind.high - ind.low), 0.0, 1.0);
+        score = *linear;
       }
       sum[ind.dimension] += ind.weight * score;
     }
@@ -162,7 +174,7 @@ RowErrors read_wuyu(const io::Table& t, const WuyuRules& rules, WuyuColumns& c, 
       index += rules.dimensions[d].weight * dim / 100;
     }
     s.index = tenth(index);
-    s.level = s.index >= rules.grade_cuts[0] ? 0 : s.index >= rules.grade_cuts[1] ? 1 : s.index >= rules.grade_cuts[2] ? 2 : 3;
+    s.level = wuyu_level(rules, s.index);
     out.push_back(std::move(s));
   }
   if (!errors.empty()) out.clear();

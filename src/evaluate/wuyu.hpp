@@ -3,7 +3,9 @@
 // (wuyu.dimension.*, wuyu.indicator.*; 成都: five dimensions × 20 %), the weighted index, and its level
 // by the profile's cut points (evaluation.grade_cuts: 优秀/良好/合格/待合格); means per class and school for
 // the radar charts. Records: student_id,<indicator columns>; optional term, school_id, class_id.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -24,6 +26,9 @@ struct WuyuIndicator {
   int weight = 0;          // within its dimension
   std::vector<std::pair<std::string, double>> grades;  // letter → score; empty for linear
   double low = 0, high = 0;                            // linear: low → 0, high or more → 100
+  // score=yes: the value is a test score — families see its level by evaluation.grade_cuts, not the value
+  // (001); score=fitness: a 体质健康 学年总分, its level by the fitness standard's levels.
+  std::string score;
 };
 
 struct WuyuRules {
@@ -35,6 +40,10 @@ struct WuyuRules {
 Result<WuyuRules> wuyu_rules(const policy::Policy& policy);
 
 extern const char* const kGradeNames[4];  // 优秀 良好 合格 待合格
+// The level (index into kGradeNames) of a 0–100 score by evaluation.grade_cuts.
+int wuyu_level(const WuyuRules& rules, double score);
+// The 0–100 score of a linear indicator's value; nullopt when the value is not a number.
+std::optional<double> linear_score(const WuyuIndicator& indicator, std::string_view value);
 
 struct WuyuStudent {
   uint32_t row = 0;

@@ -3,6 +3,7 @@
 // the derivation, the reason when the application is returned, and — once the 派位 run holding it is
 // published — the lottery number and the result. Staff review the queue (approve, or return with a reason);
 // the approved applications of a year become a run's applicant list (handle_create_run).
+#include <algorithm>
 #include <set>
 
 #include "auth/accounts.hpp"
@@ -75,20 +76,33 @@ std::string read_form(RequestContext& c, const nlohmann::json& b, enroll::Applic
   return "";
 }
 
-// The derived tier of each application of `year`, with the derivation, by the bureau's profile. All
-// applications of the year are derived together (a home shared this year is flagged) against the earlier
-// years' approved uses.
-Result<std::map<std::string, nlohmann::json>> eligibility_by_id(RequestContext& c, int64_t year) {
+// The derived tier of each of `wanted` (applications of one intake year), with the derivation, by the bureau's
+// profile. A tier depends on the application's own facts and on the other uses of its home: the same home
+// this year (flagged when shared) and the approved uses of earlier years (002 金华's window). So the
+// applications of the year naming the same homes are derived together with the wanted ones — exact, without
+// reading the whole year for one parent's status.
+Result<std::map<std::string, nlohmann::json>> eligibility_of(RequestContext& c, int64_t year,
+                                                             const std::vector<enroll::ApplicationRecord>& wanted) {
   auto policy = policy::load_policy(c.state.options.profile);
   if (!policy) return policy.error();
   std::vector<std::string> keys;
   auto params = enroll::eligibility_params(*policy, static_cast<int>(year), keys);
   if (!params) return params.error();
-  auto all = enroll::list_applications(c.db, {year, "", "", ""});
-  if (!all) return all.error();
+  std::map<std::string, enroll::ApplicationRecord> together;
+  std::set<std::string> homes;
+  for (const auto& a : wanted)
+    if (a.status != "withdrawn") {
+      together[a.id] = a;
+      if (!a.form.home_id.empty()) homes.insert(a.form.home_id);
+    }
+  for (const auto& home : homes) {
+    auto same = enroll::list_applications(c.db, {year, "", "", "", home});
+    if (!same) return same.error();
+    for (auto& a : *same)
+      if (a.status != "withdrawn") together.emplace(a.id, std::move(a));
+  }
   std::vector<enroll::ApplicationRecord> live;
-  for (auto& a : *all)
-    if (a.status != "withdrawn") live.push_back(std::move(a));
+  for (auto& [id, a] : together) live.push_back(std::move(a));
   auto history = enroll::home_history(c.db, year);
   if (!history) return history.error();
   auto inputs = enroll::eligibility_inputs(live);
@@ -104,11 +118,12 @@ nlohmann::json family_eligibility(nlohmann::json e) {
   return e;
 }
 
-// The application's place in published 派位 runs: lottery number, admitted school or waitlist place, fallback.
-Result<nlohmann::json> lottery_results(RequestContext& c, const std::string& application_id) {
+// The published 派位 results (each run's result read once per request): per application id, its place in
+// each run — lottery number, admitted school or waiting-list place, fallback school.
+Result<std::map<std::string, nlohmann::json>> lottery_results(RequestContext& c, const std::set<std::string>& ids) {
+  std::map<std::string, nlohmann::json> out;
   auto runs = enroll::list_runs(c.db);
   if (!runs) return runs.error();
-  nlohmann::json out = nlohmann::json::array();
   for (const auto& run : *runs) {
     if (run.status != "published") continue;
     auto text = enroll::run_text(c.db, run.id, "result");
@@ -116,25 +131,27 @@ Result<nlohmann::json> lottery_results(RequestContext& c, const std::string& app
     if (!*text) continue;
     auto result = nlohmann::json::parse(**text, nullptr, false);
     if (result.is_discarded()) continue;
-    nlohmann::json mine;
+    std::map<std::string, nlohmann::json> found;
     for (const auto& s : result.value("schools", nlohmann::json::array())) {
       const auto& admitted = s.value("admitted", nlohmann::json::array());
       const auto& waitlist = s.value("waitlist", nlohmann::json::array());
-      if (std::find(admitted.begin(), admitted.end(), application_id) != admitted.end())
-        mine = {{"school_id", s["school_id"]}, {"admitted", true}};
-      auto w = std::find(waitlist.begin(), waitlist.end(), application_id);
-      if (w != waitlist.end())
-        mine = {{"school_id", s["school_id"]}, {"admitted", false}, {"waitlist_place", static_cast<int64_t>(w - waitlist.begin()) + 1}};
+      for (const auto& id : admitted)
+        if (id.is_string() && ids.count(id.get<std::string>())) found[id] = {{"school_id", s["school_id"]}, {"admitted", true}};
+      for (size_t w = 0; w < waitlist.size(); ++w)
+        if (waitlist[w].is_string() && ids.count(waitlist[w].get<std::string>()))
+          found[waitlist[w]] = {{"school_id", s["school_id"]}, {"admitted", false}, {"waitlist_place", static_cast<int64_t>(w) + 1}};
     }
-    if (mine.is_null()) continue;
     for (const auto& f : result.value("fallbacks", nlohmann::json::array()))
-      if (f.value("applicant_id", "") == application_id) mine["fallback_school_id"] = f["school_id"];
-    mine["run_id"] = run.id;
-    mine["run_title"] = run.title;
-    mine["seed"] = run.seed;
-    mine["applicants_sha256"] = run.applicants_sha256;
-    mine["lottery_number"] = enroll::lottery_number(run.seed, application_id).hex();
-    out.push_back(std::move(mine));
+      if (auto it = found.find(f.value("applicant_id", "")); it != found.end()) it->second["fallback_school_id"] = f["school_id"];
+    for (auto& [id, mine] : found) {
+      mine["run_id"] = run.id;
+      mine["run_title"] = run.title;
+      mine["seed"] = run.seed;
+      mine["applicants_sha256"] = run.applicants_sha256;
+      mine["lottery_number"] = enroll::lottery_number(run.seed, id).hex();
+      if (!out[id].is_array()) out[id] = nlohmann::json::array();
+      out[id].push_back(std::move(mine));
+    }
   }
   return out;
 }
@@ -145,24 +162,31 @@ int64_t version_of(const nlohmann::json& b) { return b.contains("version") && b[
 
 }  // namespace
 
-// GET /api/v1/my/applications — the parent's own applications with eligibility and published results.
+// GET /api/v1/my/applications?id= — the parent's own applications (or one) with eligibility and published results.
 ApiResponse handle_my_applications(RequestContext& c) {
-  auto mine = enroll::list_applications(c.db, {0, c.user->username, "", ""});
+  enroll::ApplicationFilter filter;
+  filter.username = c.user->username;
+  filter.id = c.req.param("id");
+  auto mine = enroll::list_applications(c.db, filter);
   if (!mine) return database_error("applications", mine.error());
-  std::map<int64_t, std::map<std::string, nlohmann::json>> derived;
+  std::map<int64_t, std::vector<enroll::ApplicationRecord>> by_year;
+  std::set<std::string> ids;
+  for (const auto& a : *mine) by_year[a.year].push_back(a), ids.insert(a.id);
+  std::map<std::string, nlohmann::json> derived;
+  for (const auto& [year, list] : by_year) {
+    auto e = eligibility_of(c, year, list);
+    if (!e) return internal_error("eligibility: " + e.error().message);
+    derived.insert(e->begin(), e->end());
+  }
+  auto results = lottery_results(c, ids);
+  if (!results) return database_error("lottery results", results.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *mine) {
-    if (!derived.count(a.year)) {
-      auto e = eligibility_by_id(c, a.year);
-      if (!e) return internal_error("eligibility: " + e.error().message);
-      derived[a.year] = std::move(*e);
-    }
     nlohmann::json one = enroll::application_json(a);
-    auto it = derived[a.year].find(a.id);
-    one["eligibility"] = it == derived[a.year].end() ? nlohmann::json() : family_eligibility(it->second);
-    auto results = lottery_results(c, a.id);
-    if (!results) return database_error("lottery results", results.error());
-    one["results"] = *results;
+    auto it = derived.find(a.id);
+    one["eligibility"] = it == derived.end() ? nlohmann::json() : family_eligibility(it->second);
+    auto r = results->find(a.id);
+    one["results"] = r == results->end() ? nlohmann::json::array() : r->second;
     items.push_back(std::move(one));
   }
   if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}, c.now); !a)
@@ -179,9 +203,9 @@ ApiResponse handle_submit_application(RequestContext& c) {
   std::string id_number = body->contains("child_id_number") && (*body)["child_id_number"].is_string() ? (*body)["child_id_number"].get<std::string>() : "";
   if (auto problem = id_number_problem(id_number)) return error_response(400, "儿童身份证号：" + *problem);
   std::string hash = c.state.key.lookup_hash(id_number);
-  auto children = auth::children_of(c.db, c.user->username);
-  if (!children) return database_error("children", children.error());
-  if (std::find(children->begin(), children->end(), hash) == children->end())
+  auto linked = c.db.query("SELECT 1 FROM parent_children WHERE username = ? AND student_id_hash = ?", {c.user->username, hash});
+  if (!linked) return database_error("children", linked.error());
+  if (linked->empty())
     return error_response(403, "只能为本人子女报名：这个身份证号未登记在您的账号中（请联系教育局或学校登记）");
   enroll::ApplicationForm form;
   if (auto problem = read_form(c, *body, form); !problem.empty()) return error_response(400, problem);
@@ -191,7 +215,7 @@ ApiResponse handle_submit_application(RequestContext& c) {
                                             {hash, c.state.key.encrypt(id_number), mask_id_number(id_number)}, form, c.now);
   if (!changed) return database_error("application submit", changed.error());
   if (changed->refusal != enroll::ApplicationRefusal::None) return refusal_response(*changed);
-  auto e = eligibility_by_id(c, year);
+  auto e = eligibility_of(c, year, {changed->application});
   if (!e) return internal_error("eligibility: " + e.error().message);
   nlohmann::json out = enroll::application_json(changed->application);
   out["eligibility"] = family_eligibility((*e)[changed->application.id]);
@@ -224,34 +248,51 @@ ApiResponse handle_withdraw_application(RequestContext& c) {
   return ApiResponse::json(200, {{"application", enroll::application_json(changed->application)}});
 }
 
-// GET /api/v1/enroll/applications?year=&status=&school_id= — the review queue with each tier's derivation and
-// flags (with the earlier use named). Names in full for the bureau's staff, masked for auditors. Audited.
+// GET /api/v1/enroll/applications?year=&status=&school_id=&limit=&offset= — the review queue (oldest first,
+// a page of `limit`, default 200) with each tier's derivation and flags (with the earlier use named), the
+// number matching (`total`) and the counts per status whatever `status` asks. Names in full for the bureau's staff, masked for auditors. Audited.
 ApiResponse handle_applications(RequestContext& c) {
   ApiResponse err;
   auto year = int_param(c.req, "year", intake_year(c.now), 2100, err);
   if (!year) return err;
+  auto limit = int_param(c.req, "limit", 200, 1000, err);
+  if (!limit) return err;
+  int64_t offset = 0;
+  if (!c.req.param("offset").empty()) {
+    auto o = int_param(c.req, "offset", 1, 100000000, err);
+    if (!o) return err;
+    offset = *o;
+  }
   std::string status = c.req.param("status");
   static const std::set<std::string> statuses = {"", "submitted", "returned", "approved", "withdrawn"};
   if (!statuses.count(status)) return error_response(400, "status 应为 submitted、returned、approved 或 withdrawn");
-  auto list = enroll::list_applications(c.db, {*year, "", status, c.req.param("school_id")});
+  enroll::ApplicationFilter filter{*year, "", status, c.req.param("school_id"), "", "", *limit, offset};
+  enroll::ApplicationFilter every_status = filter;
+  every_status.status = "";
+  auto counts = enroll::count_applications(c.db, every_status);  // the tabs' numbers
+  if (!counts) return database_error("applications", counts.error());
+  int64_t total = 0;
+  for (const auto& [s, n] : *counts)
+    if (status.empty() || s == status) total += n;
+  auto list = enroll::list_applications(c.db, filter);
   if (!list) return database_error("applications", list.error());
-  auto derived = eligibility_by_id(c, *year);
+  const auto& page = *list;
+  auto derived = eligibility_of(c, *year, page);
   if (!derived) return internal_error("eligibility: " + derived.error().message);
   bool full_names = c.is_bureau_analyst();
   nlohmann::json items = nlohmann::json::array();
-  std::map<std::string, int64_t> counts;
-  for (const auto& a : *list) {
+  for (const auto& a : page) {
     nlohmann::json one = enroll::application_json(a);
     if (!full_names) one["child_name"] = mask_name(a.form.child_name);
     auto it = derived->find(a.id);
     one["eligibility"] = it == derived->end() ? nlohmann::json() : it->second;
-    ++counts[a.status];
     items.push_back(std::move(one));
   }
   nlohmann::json detail = {{"year", *year}, {"status", status}, {"count", items.size()}};
   if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.view", std::to_string(*year), detail.dump()}, c.now); !a)
     return database_error("audit", a.error());
-  return ApiResponse::json(200, {{"year", *year}, {"profile", c.state.options.profile}, {"counts", counts}, {"items", items}});
+  return ApiResponse::json(200, {{"year", *year}, {"profile", c.state.options.profile}, {"counts", *counts}, {"total", total},
+                                 {"offset", offset}, {"limit", *limit}, {"items", items}});
 }
 
 // POST /api/v1/enroll/applications/{id}/review — {"decision":"approve"|"return","reason"?,"version"}
@@ -272,10 +313,10 @@ ApiResponse handle_review_application(RequestContext& c) {
 // applicants; those without a tier (统筹安排) are counted, not drawn.
 Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
                                                                    size_t& without_tier) {
-  auto derived = eligibility_by_id(c, year);
-  if (!derived) return derived.error();
   auto approved = enroll::list_applications(c.db, {year, "", "approved", ""});
   if (!approved) return approved.error();
+  auto derived = eligibility_of(c, year, *approved);
+  if (!derived) return derived.error();
   std::set<std::string> schools;
   for (const auto& s : seats) schools.insert(s.school_id);
   std::vector<enroll::LotteryApplicant> out;

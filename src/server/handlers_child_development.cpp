@@ -4,7 +4,8 @@
 // GET /api/v1/my/children/{student_no}/development — the child's development
 // (issue 8: the portrait is for staff and the own parent only): the child's 体质健康 results and 视力筛查
 // status from every stored dataset, and the 五育 portrait. Grades only (001: 等级呈现): levels, the BMI band
-// and each item's level, never points, totals or an order.
+// and each item's level, never points, totals or an order; the 五育 dimensions as levels and test scores
+// among the 五育 records as their levels.
 //
 // GET /api/v1/my/children/{student_no}/admission — the child's 中考 admission in every published round
 // (issue 7 §4: own record — composite score breakdown, result and explanation), without any place in the
@@ -13,6 +14,9 @@
 #include "admit/rounds.hpp"
 #include "auth/audit.hpp"
 #include "evaluate/health_datasets.hpp"
+#include "evaluate/fitness_rules.hpp"
+#include "evaluate/fitness_tables.hpp"
+#include "evaluate/wuyu.hpp"
 #include "io/table.hpp"
 #include "server/handlers.hpp"
 
@@ -56,6 +60,30 @@ nlohmann::json child_json(const Child& k) {
           {"grade", k.grade},           {"class_no", k.class_no}};
 }
 
+// 001 (等级呈现) for families: each term's dimensions as levels instead of scores, and a test score's record
+// (an indicator marked score=…: the 体质健康 学年总分 by the fitness standard's levels, so it agrees with the
+// 体质健康 card) as its level instead of the value.
+void grades_only(nlohmann::json& wuyu, const evaluate::WuyuRules& rules, const evaluate::FitnessRules& fitness) {
+  if (!wuyu.is_object()) return;
+  for (auto& term : wuyu["terms"])
+    for (auto& [key, value] : term["dimensions"].items())
+      if (value.is_number()) value = evaluate::kGradeNames[evaluate::wuyu_level(rules, value.get<double>())];
+  for (auto& record : wuyu["records"]) {
+    auto it = std::find_if(rules.indicators.begin(), rules.indicators.end(),
+                           [&](const evaluate::WuyuIndicator& i) { return i.key == record.value("indicator", ""); });
+    if (it == rules.indicators.end() || it->score.empty()) continue;
+    std::string value = record.value("value", "");
+    if (it->score == "fitness") {
+      auto total = evaluate::parse_measure(value);
+      record["value"] = total ? evaluate::kLevelNames[evaluate::level_of(fitness, *total)] : "";
+    } else {
+      auto score = evaluate::linear_score(*it, value);
+      record["value"] = score ? evaluate::kGradeNames[evaluate::wuyu_level(rules, *score)] : "";
+    }
+    record["value_is_level"] = true;
+  }
+}
+
 int column_of(const io::Table& t, const char* name) {
   auto it = std::find(t.header.begin(), t.header.end(), name);
   return it == t.header.end() ? -1 : static_cast<int>(it - t.header.begin());
@@ -87,6 +115,12 @@ ApiResponse handle_child_development(RequestContext& c) {
   }
   auto wuyu = wuyu_portrait(c, k.school_code, k.student_no, "", err);
   if (!wuyu) return err;
+  auto policy = policy::load_policy("national");  // the portrait's profile
+  auto rules = policy ? evaluate::wuyu_rules(*policy) : Result<evaluate::WuyuRules>(policy.error());
+  if (!rules) return internal_error("wuyu rules: " + rules.error().message);
+  auto fitness_levels = evaluate::fitness_rules(*policy);
+  if (!fitness_levels) return internal_error("fitness rules: " + fitness_levels.error().message);
+  grades_only(*wuyu, *rules, *fitness_levels);
 
   nlohmann::json detail = {{"fitness", fitness.size()}, {"vision", vision.size()}, {"wuyu_terms", wuyu->is_null() ? 0 : (*wuyu)["terms"].size()}};
   if (auto a = auth::record_audit(c.db, {c.actor(), "children.development.read", k.student_no, detail.dump()}, c.now); !a)

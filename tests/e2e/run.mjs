@@ -27,6 +27,8 @@ const TIMEOUT = Number(process.env.YOUJUN_E2E_TIMEOUT_MS || 20000)
 // Demo accounts of other roles (same password as YOUJUN_USER) for the 体质健康与视力 tests.
 const STAFF_USER = process.env.YOUJUN_STAFF_USER || 'staff'
 const SCHOOL_USER = process.env.YOUJUN_SCHOOL_USER || 'school'
+// A parent whose child has results (the demo's `parent`: a 六年级 pupil) for the 我的孩子 test.
+const PARENT_USER = process.env.YOUJUN_PARENT_USER || 'parent'
 
 const results = []
 function finish() {
@@ -853,6 +855,219 @@ try {
       } catch {
         loggedIn = false
       }
+    }
+  })
+
+  // 我的孩子 (parent): the child's 成长档案 — 体质健康 levels, two vision screenings, the 五育 level and records, the
+  // 写实记录 — as the API answers, and nowhere a score, total, index or rank (001). No 即将上线 entry for 学生发展.
+  await test('我的孩子 (parent): the 成长档案 shows fitness, vision and 五育 as levels only, as the API answers', async () => {
+    try {
+      const me = await loginAs(PARENT_USER)
+      assert.equal(me.role, 'parent')
+      assert.equal(await page.locator(tid('nav-future-development')).count(), 0, 'no 即将上线 item for 学生发展')
+      assert.ok(!(await page.locator(tid('side-menu')).innerText()).includes('学生发展'), 'the nav does not list 学生发展 as planned')
+
+      await page.locator(tid('nav-children')).click()
+      await page.locator(tid('children-table') + ' tbody tr').first().waitFor()
+      const kids = (await getJson('/api/v1/my/children')).body.items
+      const child = kids.find((c) => c.student_no)
+      assert.ok(child, 'the parent has a child with a 学号')
+      const open = page.locator(tid('child-dev-open-' + child.student_no))
+      if (await open.count()) await open.click() // one child: opened by itself
+      const dev = page.locator(`${tid('child-dev')}[data-student="${child.student_no}"]`)
+      await dev.locator(tid('child-dev-fitness')).waitFor()
+      const D = await getJson('/api/v1/my/children/' + encodeURIComponent(child.student_no) + '/development')
+      assert.equal(D.status, 200)
+      assert.equal(D.body.grades_only, true)
+      assert.ok((await dev.locator(tid('child-dev-title')).innerText()).includes(child.name), 'the child is named')
+      assert.equal((await dev.locator(tid('child-dev-banner-title')).innerText()).trim(), '结果以等级呈现，不显示分数和排名（依据：001）')
+      // another parent's child (or any other number) is not found
+      assert.equal((await getJson('/api/v1/my/children/' + encodeURIComponent(child.student_no + '9') + '/development')).status, 404)
+
+      // 体质健康: the overall level of each test as the API's, each item by its Chinese name
+      assert.ok(D.body.fitness.length >= 1, 'the demo child has a fitness result')
+      const levels = (await dev.locator(tid('child-fitness-level')).allInnerTexts()).map((x) => x.trim())
+      assert.ok(levels.every((l) => ['优秀', '良好', '及格', '不及格'].includes(l)), `fitness levels: ${levels}`)
+      assert.deepEqual(levels, D.body.fitness.map((f) => f.level))
+      const card = dev.locator(tid('child-fitness-card')).first()
+      const items = (await card.locator(tid('child-fitness-item-name')).allInnerTexts()).map((x) => x.trim())
+      assert.equal(items.length, Object.keys(D.body.fitness[0].items).length, 'one row per tested item')
+      assert.ok(items.every((x) => /[\u4e00-\u9fff]/.test(x) && !/[a-z]_/.test(x)), `item names: ${items}`)
+      const itemLevels = await card.locator(tid('child-fitness-item')).evaluateAll((els) =>
+        Object.fromEntries(els.map((e) => [e.dataset.item, e.querySelector('[data-testid="child-fitness-item-level"]').textContent.trim()])),
+      )
+      assert.deepEqual(itemLevels, D.body.fitness[0].items, 'each item\'s level as the API\'s')
+
+      // 视力: one box per screening year, oldest first, and the trend line
+      const years = await dev.locator(tid('child-vision-year')).evaluateAll((els) => els.map((e) => Number(e.dataset.year)))
+      const apiYears = D.body.vision.map((v) => v.year).sort((a, b) => a - b)
+      assert.equal(years.length, 2, 'two screenings')
+      assert.deepEqual(years, apiYears)
+      const statuses = (await dev.locator(tid('child-vision-status')).allInnerTexts()).map((x) => x.trim())
+      const byYear = [...D.body.vision].sort((a, b) => a.year - b.year)
+      assert.deepEqual(statuses, byYear.map((v) => v.status))
+      assert.ok((await dev.locator(tid('child-vision-trend')).innerText()).includes(byYear.map((v) => `${v.year} ${v.status}`).join(' → ')), 'the trend')
+
+      // 五育: the newest term's level, a radar of five axes without numbers, the term's records
+      const W = D.body.wuyu
+      assert.ok(W && W.terms.length, 'the demo child has 五育 records')
+      const newest = [...W.terms].sort((a, b) => natural(b.term, a.term))[0]
+      assert.equal((await dev.locator(tid('child-wuyu-level')).innerText()).trim(), newest.level)
+      assert.ok(['优秀', '良好', '合格', '待合格'].includes(newest.level))
+      assert.equal(await dev.locator(`${tid('child-wuyu-radar')} ${tid('radar-axis')}`).count(), 5, 'five axes')
+      assert.equal(await dev.locator(`${tid('child-wuyu-radar')} ${tid('radar-axis-sub')}`).count(), 0, 'no numbers under the axes')
+      // the dimensions come as levels (001), shown beside the radar in the profile's order
+      const dimLevels = W.dimensions.map((d) => newest.dimensions[d.key])
+      assert.ok(dimLevels.every((l) => ['优秀', '良好', '合格', '待合格'].includes(l)), `dimension levels, not scores: ${dimLevels}`)
+      const shownLevels = await dev.locator(tid('child-wuyu-dimension-levels') + ' .level-tag').allInnerTexts()
+      assert.deepEqual(shownLevels.map((x) => x.trim()), dimLevels)
+      assert.equal(W.records.length, 9)
+      assert.equal(await dev.locator(tid('child-wuyu-records') + ' tbody tr').count(), 9, 'nine records')
+      const values = (await dev.locator(tid('child-wuyu-record-value')).allInnerTexts()).map((x) => x.trim())
+      const fitnessRow = dev.locator(tid('child-wuyu-records') + ' tbody tr', { hasText: '体质健康测试' })
+      assert.equal(await fitnessRow.count(), 1, 'the 体质健康 record is named after the test')
+      assert.ok(!/\d/.test(await fitnessRow.locator(tid('child-wuyu-record-value')).innerText()), 'no 体质健康 points')
+      const fitnessRecord = W.records.find((r) => r.indicator === 'fitness_total')
+      // the API sends the 学年总分's level by the fitness standard: the same as the 体质健康 card (the demo's
+      // 五育 record holds the child's real total)
+      assert.ok(fitnessRecord.value_is_level, 'the API sends a level, not the total')
+      assert.equal(fitnessRecord.value, D.body.fitness[0].level)
+      assert.equal((await fitnessRow.locator(tid('child-wuyu-record-value')).innerText()).trim(), fitnessRecord.value)
+      assert.ok(values.includes(`${W.records.find((r) => r.indicator === 'service_hours').value} 小时`), 'hours as entered')
+
+      // 写实记录: each record's text under its term (read-only)
+      const Q = W.quality || []
+      const quality = dev.locator(tid('child-dev-quality'))
+      for (const r of Q) {
+        const text = await quality.locator(`${tid('quality-term')}[data-term="${r.term}"] ${tid('quality-aspect-' + r.aspect)} ${tid('quality-text')}`).innerText()
+        assert.equal(text.trim(), r.text)
+      }
+      if (!Q.length) await quality.locator(tid('quality-empty')).waitFor()
+      assert.equal(await quality.locator('button').count(), 0, 'read-only for parents')
+
+      // no score, total, index or rank anywhere (the banner saying so aside), no raw keys
+      const banner = await dev.locator(tid('child-dev-banner')).innerText()
+      const text = (await page.locator(tid('children-page')).innerText()).replace(banner, '')
+      const bad = text.match(/总分|排名|名次|指数|标准分/)
+      assert.ok(!bad, `the page says "${bad && bad[0]}"`)
+      assert.ok(!/\b[a-z]+_[a-z0-9_]+\b/.test(text), 'no raw keys such as run_50m')
+      await shot('children-development')
+    } finally {
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
+    }
+  })
+
+  // 综合素质 写实记录 (staff): in a student's 成长画像, one aspect's text changed — an empty and a too long text are
+  // refused with the server's message (400), a save after someone else's is a conflict (409, reload), then saved.
+  await test('综合素质 写实记录 (staff): an aspect edited in the 成长画像 — 400 messages, a 409 reload, then saved with the next version', async () => {
+    try {
+      const me = (await getJson('/api/v1/auth/me')).body
+      if (!me.user || me.user.username !== STAFF_USER) await loginAs(STAFF_USER)
+      await page.locator(tid('nav-health')).click()
+      await page.locator(tid('wuyu-section')).waitFor()
+
+      // a school whose students have 写实记录 for the term: the first student of its first class
+      let found = null
+      const codes = wuyuCodes.length ? wuyuCodes : []
+      for (const code of codes) {
+        const r = await getJson(`/api/v1/evaluate/wuyu?school_id=${encodeURIComponent(code)}&term=${WUYU_TERM}`)
+        if (r.status !== 200 || !r.body.students.length) continue
+        const classes = [...new Set(r.body.students.map((x) => x.class_id))].sort(natural)
+        const first = r.body.students.filter((x) => x.class_id === classes[0]).sort((a, b) => natural(a.student_id, b.student_id))[0]
+        const P = (await getJson('/api/v1/evaluate/wuyu/students/' + encodeURIComponent(first.student_id))).body
+        if ((P.quality || []).some((q) => q.term === WUYU_TERM)) {
+          found = { code, classId: classes[0], student: first.student_id, P }
+          break
+        }
+      }
+      assert.ok(found, 'a student with 写实记录 for ' + WUYU_TERM)
+      const { P } = found
+      assert.deepEqual(P.quality_aspects.map((a) => a.label), ['思想品德', '学业水平', '身心健康', '艺术素养', '社会实践'])
+
+      await chooseOption('wuyu-school', 'wuyu-school-option-' + found.code)
+      await chooseOption('wuyu-class', 'wuyu-class-option-' + found.classId)
+      await page.locator(tid('wuyu-portrait-' + found.student)).click()
+      const drawer = page.locator(tid('wuyu-portrait'))
+      const term = drawer.locator(`${tid('quality-term')}[data-term="${WUYU_TERM}"]`)
+      await term.waitFor()
+      const labels = (await term.locator('.q-label').allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(labels, ['思想品德', '学业水平', '身心健康', '艺术素养', '社会实践'], 'the five aspects in order')
+
+      const aspect = 'practice'
+      const before = P.quality.find((q) => q.term === WUYU_TERM && q.aspect === aspect)
+      assert.ok(before, 'the student has a 社会实践 record')
+      const row = term.locator(tid('quality-aspect-' + aspect))
+      assert.equal((await row.locator(tid('quality-text')).innerText()).trim(), before.text)
+      await row.locator(tid('quality-edit-' + aspect)).click()
+      const area = `textarea${tid('quality-edit-text')}, ${tid('quality-edit-text')} textarea`
+      const box = row.locator(area)
+      assert.equal(await box.inputValue(), before.text, 'the editor shows the record')
+
+      const putQuality = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluate/quality/records') && r.request().method() === 'PUT')
+      // empty, then too long: refused with the server's Chinese message
+      for (const bad of ['', '长'.repeat(600)]) {
+        await box.fill(bad)
+        const put = putQuality()
+        await row.locator(tid('quality-edit-save')).click()
+        const res = await put
+        assert.equal(res.status(), 400, `refused: ${bad.length} characters`)
+        const msg = (await res.json()).error
+        assert.ok(/[\u4e00-\u9fff]/.test(msg), 'a Chinese message')
+        await page.waitForFunction(([sel, m]) => document.querySelector(sel)?.textContent.includes(m), [tid('quality-edit-error-message'), msg])
+        assert.match(await row.locator(tid('quality-edit-error')).innerText(), /未保存：内容不符合要求/)
+      }
+      assert.ok(/不超过/.test(await row.locator(tid('quality-edit-error-message')).innerText()), 'the length limit is named')
+
+      // someone else saves the record meanwhile: a conflict, reloaded
+      const csrf = (await getJson('/api/v1/auth/me')).body.csrf_token
+      const meanwhile = await page.evaluate(async ([rec, token]) => {
+        const r = await fetch('/api/v1/evaluate/quality/records', {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+          body: JSON.stringify({ ...rec, text: '端到端测试：他人修改的写实记录' }),
+        })
+        return { status: r.status, body: await r.json() }
+      }, [{ student_id: before.student_id, term: before.term, aspect, school_id: before.school_id, class_id: before.class_id, version: before.version }, csrf])
+      assert.equal(meanwhile.status, 200)
+      assert.equal(meanwhile.body.record.version, before.version + 1)
+      const wanted = '端到端测试：参加学校科技节志愿讲解 3 次，共 6 小时'
+      await box.fill(wanted)
+      let put = putQuality()
+      await row.locator(tid('quality-edit-save')).click()
+      assert.equal((await put).status(), 409, 'the editor\'s version is stale')
+      assert.match(await row.locator(tid('quality-edit-error')).innerText(), /已被他人修改/)
+      await row.locator(tid('quality-edit-reload')).click()
+      await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [area, meanwhile.body.record.text])
+      assert.equal(await row.locator(tid('quality-edit-error')).count(), 0, 'the conflict is cleared after reloading')
+      assert.ok((await row.locator(tid('quality-edit-lost')).innerText()).includes(wanted), 'the unsaved text stays readable')
+
+      // saved: the new text, the next version, 填写人 staff
+      await box.fill(wanted)
+      put = putQuality()
+      await row.locator(tid('quality-edit-save')).click()
+      assert.equal((await put).status(), 200, 'saved')
+      await row.locator(tid('quality-text'), { hasText: wanted }).waitFor()
+      const after = (await getJson('/api/v1/evaluate/wuyu/students/' + encodeURIComponent(found.student))).body.quality.find((q) => q.term === WUYU_TERM && q.aspect === aspect)
+      assert.equal(after.text, wanted)
+      assert.equal(after.version, before.version + 2, 'the version moved on with each save')
+      assert.equal(after.entered_by, STAFF_USER)
+      assert.equal((await row.locator(tid('quality-version')).innerText()).trim(), `版本 ${after.version}`)
+      assert.ok((await row.locator(tid('quality-meta')).innerText()).startsWith(`${STAFF_USER} 于 `), 'who saved it')
+
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await page.setViewportSize({ width: 1440, height: 1400 })
+      await term.scrollIntoViewIfNeeded()
+      await shot('quality-records', { fullPage: false })
+      await page.setViewportSize({ width: 1440, height: 900 })
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+    } finally {
+      if (!(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status === 200))) loggedIn = false
     }
   })
 

@@ -57,6 +57,8 @@ TEST_P(ApplicationsTest, ApplyReturnCorrectApproveDrawAndSeeTheResult) {
   Login staff = h.login("staff");
   auto queue = h.json_of(h.send({"GET", "/api/v1/enroll/applications?year=2027&status=submitted"}, &staff));
   ASSERT_EQ(queue["items"].size(), 1u);
+  EXPECT_EQ(queue["total"], 1);
+  EXPECT_EQ(queue["counts"], nlohmann::json({{"submitted", 1}}));
   EXPECT_EQ(queue["items"][0]["child_name"], "张三丰");
   EXPECT_FALSE(queue["items"][0]["eligibility"]["derivation"].empty());
   Login auditor = h.login("auditor");
@@ -74,6 +76,8 @@ TEST_P(ApplicationsTest, ApplyReturnCorrectApproveDrawAndSeeTheResult) {
   auto mine = h.json_of(h.send({"GET", "/api/v1/my/applications"}, &mum));
   ASSERT_EQ(mine["items"].size(), 1u);
   EXPECT_EQ(mine["items"][0]["review_reason"], "房产证明不清晰，请重新上传");
+  EXPECT_EQ(h.json_of(h.send({"GET", "/api/v1/my/applications?id=" + id}, &mum))["items"].size(), 1u);
+  EXPECT_EQ(h.json_of(h.send({"GET", "/api/v1/my/applications?id=2027-999999"}, &mum))["items"].size(), 0u);
   nlohmann::json corrected = {{"child_name", "张三丰"}, {"school_id", kSchoolA}, {"facts", {{"hukou_in_catchment", true}}}, {"version", 1}};
   EXPECT_EQ(h.send({"PUT", "/api/v1/my/applications/" + id, corrected.dump()}, &mum)->status, 409);  // stale version
   corrected["version"] = 2;

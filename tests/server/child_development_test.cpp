@@ -56,6 +56,7 @@ TEST_P(ChildDevelopmentTest, ParentSeesOwnChildsLevelsOnly) {
   ASSERT_EQ(h.send(dataset_upload("fitness", kFitnessOfB), &staff)->status, 201);
   ASSERT_EQ(h.send(dataset_upload("vision", screenings), &staff)->status, 201);
   ASSERT_EQ(h.send(wuyu_record("A1", "conduct_grade", "A"), &staff)->status, 200);
+  ASSERT_EQ(h.send(wuyu_record("A1", "fitness_total", "78"), &staff)->status, 200);
   ASSERT_EQ(h.send(wuyu_record("A2", "conduct_grade", "C"), &staff)->status, 200);
 
   Login mum = h.login("mum");
@@ -89,9 +90,18 @@ TEST_P(ChildDevelopmentTest, ParentSeesOwnChildsLevelsOnly) {
   EXPECT_EQ(status[2026], "近视");
 
   ASSERT_TRUE(j["wuyu"].is_object());
-  ASSERT_EQ(j["wuyu"]["records"].size(), 1u);  // A2's record stays with A2
-  EXPECT_EQ(j["wuyu"]["records"][0]["value"], "A");
+  ASSERT_EQ(j["wuyu"]["records"].size(), 2u);  // A2's record stays with A2
+  // Levels only (001): 思想品德 A → 100 is the 德 dimension's only record this term (service hours empty: 0):
+  // 60 % × 100 = 60 → 合格; the 体质健康 学年总分 78 (score=fitness) shows as the standard's 及格 (60–79.9),
+  // as the 体质健康 card would say, not the 五育 cuts' 良好 (≥ 75).
+  std::map<std::string, nlohmann::json> records;
+  for (const auto& r : j["wuyu"]["records"]) records[r["indicator"]] = r;
+  EXPECT_EQ(records["conduct_grade"]["value"], "A");
+  EXPECT_EQ(records["fitness_total"]["value"], "及格");
+  EXPECT_EQ(j["wuyu"]["terms"][0]["dimensions"]["moral"], "合格");
+  EXPECT_EQ(j["wuyu"]["terms"][0]["dimensions"]["labour"], "待合格");
   EXPECT_FALSE(j["wuyu"]["terms"][0].contains("index"));
+  EXPECT_EQ(r->body.find("\"78\""), std::string::npos);
 
   // Other children, known or not, answer the same 404; nothing about them leaves.
   for (const char* other : {"A2", "B1", "Z9"}) {

@@ -93,6 +93,7 @@ export const api = {
   updateUser: (username, patch) => request('PUT', '/users/' + encodeURIComponent(username), { json: patch }),
   audit: (query) => request('GET', '/audit', { query }),
   myChildren: () => request('GET', '/my/children'),
+  myChildDevelopment: (studentNo) => request('GET', '/my/children/' + encodeURIComponent(studentNo) + '/development'),
   migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
   balanceEvaluation: (query) => request('GET', '/balance/evaluation', { query }),
   balancePlan: (query) => request('GET', '/balance/plan', { query }),
@@ -123,6 +124,7 @@ export const api = {
   wuyu: (query) => request('GET', '/evaluate/wuyu', { query }),
   wuyuStudent: (id) => request('GET', '/evaluate/wuyu/students/' + encodeURIComponent(id)),
   setWuyuRecord: (record) => request('PUT', '/evaluate/wuyu/records', { json: record }),
+  setQualityRecord: (body) => request('PUT', '/evaluate/quality/records', { json: body }),
 }
 
 // Every school the user may see (GET /schools pages by at most 200): for names next to school codes.

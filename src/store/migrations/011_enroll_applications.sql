@@ -28,3 +28,4 @@ CREATE TABLE enroll_applications (
 );
 CREATE INDEX enroll_applications_queue ON enroll_applications (year, status, school_id);
 CREATE INDEX enroll_applications_parent ON enroll_applications (username);
+CREATE INDEX enroll_applications_home ON enroll_applications (home_id);
