@@ -71,6 +71,31 @@ const char* status_zh(const std::string& s) {
   return "未知";
 }
 
+// The application as stored after a committed change.
+Result<ApplicationChange> changed(store::Connection& db, const std::string& id) {
+  auto after = current(db, id);
+  if (!after) return after.error();
+  if (!*after) return make_error("报名 " + id + " 提交后未找到");
+  ApplicationChange c;
+  c.application = **after;
+  return c;
+}
+
+// The application inside the transaction when it may be changed: it exists (and belongs to `username`, when
+// given) and is still at the version the person saw. Else nullopt and `refusal` says why.
+Result<std::optional<ApplicationRecord>> editable(store::Connection& db, const std::string& id, const std::string& username,
+                                                  int64_t version, ApplicationChange& refusal) {
+  auto before = current(db, id);
+  if (!before) return before.error();
+  if (!*before || (!username.empty() && (*before)->username != username))
+    refusal = refused(ApplicationRefusal::NotFound, "没有报名 " + id);
+  else if ((*before)->version != version)
+    refusal = refused(ApplicationRefusal::Stale, "报名 " + id + " 已有更新，请刷新后再试");
+  else
+    return before;
+  return std::optional<ApplicationRecord>{};
+}
+
 // Writes the form and the new status of an existing application (version + 1), audited; commits.
 Result<ApplicationChange> save(store::Connection& db, store::Transaction& tx, const ApplicationRecord& before, const ApplicationForm& form,
                                const std::string& status, const std::string& reason, const std::string& reviewer,
@@ -89,11 +114,7 @@ Result<ApplicationChange> save(store::Connection& db, store::Transaction& tx, co
   nlohmann::json detail = {{"from", before.status}, {"to", status}, {"version", before.version + 1}};
   if (auto a = auth::append_audit(db, {actor, action, before.id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();
-  auto after = find_application(db, before.id);
-  if (!after) return after.error();
-  ApplicationChange c;
-  c.application = **after;
-  return c;
+  return changed(db, before.id);
 }
 
 }  // namespace
@@ -139,21 +160,17 @@ Result<ApplicationChange> submit_application(store::Connection& db, int year, co
   nlohmann::json detail = {{"year", year}, {"school", form.school_id}};
   if (auto a = auth::append_audit(db, {username, "enroll.application.submit", id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();
-  auto after = find_application(db, id);
-  if (!after) return after.error();
-  ApplicationChange c;
-  c.application = **after;
-  return c;
+  return changed(db, id);
 }
 
 Result<ApplicationChange> resubmit_application(store::Connection& db, const std::string& id, const std::string& username,
                                                const ApplicationForm& form, int64_t version, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto before = current(db, id);
+  ApplicationChange refusal;
+  auto before = editable(db, id, username, version, refusal);
   if (!before) return before.error();
-  if (!*before || (*before)->username != username) return refused(ApplicationRefusal::NotFound, "没有报名 " + id);
-  if ((*before)->version != version) return refused(ApplicationRefusal::Stale, "报名 " + id + " 已有更新，请刷新后再改");
+  if (!*before) return refusal;
   if ((*before)->status != "returned")
     return refused(ApplicationRefusal::WrongState, "报名 " + id + " 当前为“" + status_zh((*before)->status) + "”，只有退回的报名可以修改后重新提交");
   return save(db, tx, **before, form, "submitted", "", "", "enroll.application.resubmit", username, now);
@@ -163,10 +180,10 @@ Result<ApplicationChange> withdraw_application(store::Connection& db, const std:
                                                int64_t version, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto before = current(db, id);
+  ApplicationChange refusal;
+  auto before = editable(db, id, username, version, refusal);
   if (!before) return before.error();
-  if (!*before || (*before)->username != username) return refused(ApplicationRefusal::NotFound, "没有报名 " + id);
-  if ((*before)->version != version) return refused(ApplicationRefusal::Stale, "报名 " + id + " 已有更新，请刷新后再改");
+  if (!*before) return refusal;
   if ((*before)->status == "withdrawn" || (*before)->status == "approved")
     return refused(ApplicationRefusal::WrongState, "报名 " + id + " 当前为“" + status_zh((*before)->status) + "”，不能撤回（审核通过后请联系教育局）");
   return save(db, tx, **before, (*before)->form, "withdrawn", "", "", "enroll.application.withdraw", username, now);
@@ -180,10 +197,10 @@ Result<ApplicationChange> review_application(store::Connection& db, const std::s
     return refused(ApplicationRefusal::WrongState, "退回须写明原因（reason），家长据此补正材料");
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto before = current(db, id);
+  ApplicationChange refusal;
+  auto before = editable(db, id, "", version, refusal);  // staff: anyone's application
   if (!before) return before.error();
-  if (!*before) return refused(ApplicationRefusal::NotFound, "没有报名 " + id);
-  if ((*before)->version != version) return refused(ApplicationRefusal::Stale, "报名 " + id + " 已有更新，请刷新后再审");
+  if (!*before) return refusal;
   if ((*before)->status != "submitted")
     return refused(ApplicationRefusal::WrongState, "报名 " + id + " 当前为“" + status_zh((*before)->status) + "”，只有待审核的报名可以审核");
   return save(db, tx, **before, (*before)->form, decision == "approve" ? "approved" : "returned", decision == "approve" ? "" : reason,

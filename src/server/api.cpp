@@ -67,7 +67,15 @@ ApiResponse database_error(const std::string& what, const Error& e) {
 }
 
 ServerState::ServerState(std::string db_url, PersonalDataKey k, ServerOptions o)
-    : pool(std::move(db_url), o.db_pool_size), key(std::move(k)), options(std::move(o)), ip_throttle(options.ip) {}
+    : pool(db_url, o.db_pool_size),
+      audit(std::make_unique<AuditBatcher>(db_url)),
+      key(std::move(k)),
+      options(std::move(o)),
+      ip_throttle(options.ip) {}
+
+ServerState::~ServerState() = default;
+
+Status RequestContext::audit_read(const auth::AuditEvent& event) const { return state.audit->record(event, now); }
 
 int64_t ServerState::now() const { return options.clock ? options.clock() : now_unix(); }
 

@@ -13,10 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/accounts.hpp"
+#include "auth/audit.hpp"
 #include "auth/login.hpp"
 #include "auth/sessions.hpp"
 #include "core/personal_data.hpp"
 #include "core/row_error.hpp"
+#include "server/audit_batcher.hpp"
 #include "server/db_pool.hpp"
 
 namespace youjun::server {
@@ -74,7 +76,9 @@ struct ServerOptions {
 // Shared by every request (thread-safe members only).
 struct ServerState {
   ServerState(std::string db_url, PersonalDataKey key, ServerOptions options);
+  ~ServerState();
   DbPool pool;
+  std::unique_ptr<AuditBatcher> audit;  // audited reads, committed in batches
   PersonalDataKey key;
   ServerOptions options;
   auth::IpThrottle ip_throttle;
@@ -97,6 +101,8 @@ struct RequestContext {
   // The bureau's analysts (bureau_admin, bureau_staff): the only callers who get individual results in score
   // order (001: results reach schools and parents as grades).
   bool is_bureau_analyst() const;
+  // Audits a read of personal data (committed with the other reads waiting, before the answer is sent).
+  Status audit_read(const auth::AuditEvent& event) const;
 };
 
 // Small helpers shared by the handlers.

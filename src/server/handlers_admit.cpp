@@ -218,7 +218,7 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
   auto e = admit_student_view(**round, **inputs, pick, true);
   if (!e) return internal_error("admit recompute: " + e.error().message);
   if (e->is_null()) return error_response(404, "考生 " + student + " 不在招生轮次 " + id + " 中");
-  if (auto a = auth::record_audit(c.db, {c.actor(), "admit.student.view", id + "/" + student, "{}"}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "admit.student.view", id + "/" + student, "{}"}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, *e);
 }

@@ -189,7 +189,7 @@ ApiResponse handle_my_applications(RequestContext& c) {
     one["results"] = r == results->end() ? nlohmann::json::array() : r->second;
     items.push_back(std::move(one));
   }
-  if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"profile", c.state.options.profile}, {"fact_names", enroll::eligibility_fact_names()}, {"items", items}});
 }
@@ -289,7 +289,7 @@ ApiResponse handle_applications(RequestContext& c) {
     items.push_back(std::move(one));
   }
   nlohmann::json detail = {{"year", *year}, {"status", status}, {"count", items.size()}};
-  if (auto a = auth::record_audit(c.db, {c.actor(), "enroll.applications.view", std::to_string(*year), detail.dump()}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "enroll.applications.view", std::to_string(*year), detail.dump()}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"year", *year}, {"profile", c.state.options.profile}, {"counts", *counts}, {"total", total},
                                  {"offset", offset}, {"limit", *limit}, {"items", items}});

@@ -123,7 +123,7 @@ ApiResponse handle_child_development(RequestContext& c) {
   grades_only(*wuyu, *rules, *fitness_levels);
 
   nlohmann::json detail = {{"fitness", fitness.size()}, {"vision", vision.size()}, {"wuyu_terms", wuyu->is_null() ? 0 : (*wuyu)["terms"].size()}};
-  if (auto a = auth::record_audit(c.db, {c.actor(), "children.development.read", k.student_no, detail.dump()}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "children.development.read", k.student_no, detail.dump()}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"student", child_json(k)},
                                  {"grades_only", true},
@@ -164,7 +164,7 @@ ApiResponse handle_child_admission(RequestContext& c) {
                    {"high_schools", names},
                    {"admission", *view}});
   }
-  if (auto a = auth::record_audit(c.db, {c.actor(), "children.admission.read", k.student_no, nlohmann::json{{"rounds", out.size()}}.dump()}, c.now);
+  if (auto a = c.audit_read({c.actor(), "children.admission.read", k.student_no, nlohmann::json{{"rounds", out.size()}}.dump()});
       !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"student", child_json(k)}, {"rounds", out}});

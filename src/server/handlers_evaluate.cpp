@@ -129,7 +129,7 @@ ApiResponse handle_health_dataset_students(RequestContext& c) {
   if (!students) return internal_error("health students: " + students.error().message);
   nlohmann::json detail = {{"school_id", request.school_id}, {"class_id", request.class_id}, {"order", order},
                            {"students", students->size()}};
-  if (auto a = auth::record_audit(c.db, {c.actor(), "health.students.view", d->id, detail.dump()}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "health.students.view", d->id, detail.dump()}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"dataset", evaluate::dataset_json(*d)}, {"grades_only", !request.with_scores}, {"students", *students}});
 }

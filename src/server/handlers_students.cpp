@@ -60,7 +60,7 @@ ApiResponse handle_students(RequestContext& c) {
                            {"names", full_names ? "full" : "masked"}};
   if (*grade) detail["grade"] = *grade;
   if (*class_no) detail["class_no"] = *class_no;
-  auto s = auth::record_audit(c.db, {c.actor(), "students.read", code, detail.dump()}, c.now);
+  auto s = c.audit_read({c.actor(), "students.read", code, detail.dump()});
   if (!s) return internal_error("audit: " + s.error().message);
   return ApiResponse::json(200, {{"total", (*total)[0].integer(0)},
                                  {"page", *page},
@@ -82,8 +82,7 @@ ApiResponse handle_my_children(RequestContext& c) {
     j["school_name"] = r.text(10);
     items.push_back(j);
   }
-  auto s = auth::record_audit(c.db, {c.actor(), "children.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()},
-                              c.now);
+  auto s = c.audit_read({c.actor(), "children.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()});
   if (!s) return internal_error("audit: " + s.error().message);
   return ApiResponse::json(200, {{"items", items}});
 }

@@ -162,7 +162,7 @@ ApiResponse handle_wuyu_school(RequestContext& c) {
     students.push_back(std::move(one));
   }
   nlohmann::json detail = {{"school", school}, {"term", term}, {"students", students.size()}};
-  if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.students.view", school, detail.dump()}, c.now); !a)
+  if (auto a = c.audit_read({c.actor(), "wuyu.students.view", school, detail.dump()}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, {{"school_id", school}, {"term", term}, {"dimensions", evaluate::wuyu_dimensions_json(*rules)}, {"groups", groups},
                                  {"grades_only", !c.is_bureau_analyst()}, {"students", students}});
@@ -214,7 +214,7 @@ ApiResponse handle_wuyu_student(RequestContext& c) {
   auto portrait = wuyu_portrait(c, c.own_school(), id, c.req.param("policy"), err);
   if (!portrait) return err;
   if (portrait->is_null()) return error_response(404, "没有学生 " + id + " 的五育或综合素质记录");
-  if (auto a = auth::record_audit(c.db, {c.actor(), "wuyu.student.view", id, "{}"}, c.now); !a) return database_error("audit", a.error());
+  if (auto a = c.audit_read({c.actor(), "wuyu.student.view", id, "{}"}); !a) return database_error("audit", a.error());
   (*portrait)["student_id"] = id;
   return ApiResponse::json(200, *portrait);
 }
