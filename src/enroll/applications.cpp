@@ -119,44 +119,60 @@ Result<ApplicationChange> save(store::Connection& db, store::Transaction& tx, co
 
 }  // namespace
 
-Result<ApplicationChange> submit_application(store::Connection& db, int year, const std::string& username, const ChildIdentity& child,
-                                             const ApplicationForm& form, int64_t now) {
+namespace {
+
+// The next number of the year's applications, from id_counters in a transaction of its own (committed before
+// the application's: a failed submission leaves a gap, concurrent ones never wait for each other's commit).
+Result<int64_t> next_number(store::Connection& db, int year) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto existing = db.query(std::string("SELECT ") + kColumns + " FROM enroll_applications WHERE year = ? AND child_id_hash = ?",
-                           {int64_t{year}, child.id_hash});
-  if (!existing) return existing.error();
-  if (!existing->empty()) {
-    ApplicationRecord before = record_of((*existing)[0]);
-    if (before.status != "withdrawn" || before.username != username)
-      return refused(ApplicationRefusal::Duplicate,
-                     "这名儿童 " + std::to_string(year) + " 年已报名（编号 " + before.id + "，" + status_zh(before.status) + "）");
-    return save(db, tx, before, form, "submitted", "", "", "enroll.application.submit", username, now);
+  std::string name = "enroll_applications/" + std::to_string(year);
+  auto s = db.exec("INSERT INTO id_counters (name, next) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET next = id_counters.next + 1",
+                   {name});
+  if (!s) return s.error();
+  auto rows = db.query("SELECT next FROM id_counters WHERE name = ?", {name});
+  if (!rows) return rows.error();
+  if (auto done = tx.commit(); !done) return done.error();
+  return (*rows)[0].integer(0);
+}
+
+}  // namespace
+
+Result<ApplicationChange> submit_application(store::Connection& db, int year, const std::string& username, const ChildIdentity& child,
+                                             const ApplicationForm& form, int64_t now) {
+  // A withdrawn application of the same child is reopened; any other one is a refusal.
+  {
+    store::Transaction tx(db);
+    if (!tx.started()) return tx.start_error();
+    auto existing = db.query(std::string("SELECT ") + kColumns + " FROM enroll_applications WHERE year = ? AND child_id_hash = ?",
+                             {int64_t{year}, child.id_hash});
+    if (!existing) return existing.error();
+    if (!existing->empty()) {
+      ApplicationRecord before = record_of((*existing)[0]);
+      if (before.status != "withdrawn" || before.username != username)
+        return refused(ApplicationRefusal::Duplicate,
+                       "这名儿童 " + std::to_string(year) + " 年已报名（编号 " + before.id + "，" + status_zh(before.status) + "）");
+      return save(db, tx, before, form, "submitted", "", "", "enroll.application.submit", username, now);
+    }
   }
-  // The next number of the year. Two submissions may pick the same one at once: the insert that loses does
-  // nothing (ON CONFLICT) and takes the next number; a second application of the same child is a refusal.
+  auto number = next_number(db, year);
+  if (!number) return number.error();
+  char id[32];
+  std::snprintf(id, sizeof id, "%d-%06lld", year, static_cast<long long>(*number));
+  store::Transaction tx(db);
+  if (!tx.started()) return tx.start_error();
   std::string at = auth::iso8601_utc(now);
-  char id[32] = "";
-  for (int attempt = 0;; ++attempt) {
-    if (attempt == 50) return make_error("报名编号分配失败（并发过高），请重试");
-    auto last = db.query("SELECT MAX(id) FROM enroll_applications WHERE year = ?", {int64_t{year}});
-    if (!last) return last.error();
-    long long next = (*last)[0].is_null(0) ? 1 : std::stoll((*last)[0].text(0).substr(5)) + 1;
-    std::snprintf(id, sizeof id, "%d-%06lld", year, next);
-    auto s = db.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
-                     "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
-                     "reviewed_by, reviewed_at, created_at, updated_at, version) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1) ON CONFLICT DO NOTHING",
-                     {std::string(id), int64_t{year}, username, child.id_hash, child.id_enc, child.id_masked, form.child_name,
-                      form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
-                      nlohmann::json(form.documents).dump(), at, at});
-    if (!s) return s.error();
-    if (db.changes() == 1) break;
-    auto same_child = db.query("SELECT id FROM enroll_applications WHERE year = ? AND child_id_hash = ?", {int64_t{year}, child.id_hash});
-    if (!same_child) return same_child.error();
-    if (!same_child->empty())
-      return refused(ApplicationRefusal::Duplicate, "这名儿童 " + std::to_string(year) + " 年已报名（编号 " + (*same_child)[0].text(0) + "）");
-  }
+  // DO NOTHING: the same child sent twice at once — the second insert finds the first and is refused.
+  auto s = db.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
+                   "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
+                   "reviewed_by, reviewed_at, created_at, updated_at, version) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1) ON CONFLICT DO NOTHING",
+                   {std::string(id), int64_t{year}, username, child.id_hash, child.id_enc, child.id_masked, form.child_name,
+                    form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
+                    nlohmann::json(form.documents).dump(), at, at});
+  if (!s) return s.error();
+  if (db.changes() != 1)
+    return refused(ApplicationRefusal::Duplicate, "这名儿童 " + std::to_string(year) + " 年已报名（刚刚提交过，请刷新查看）");
   nlohmann::json detail = {{"year", year}, {"school", form.school_id}};
   if (auto a = auth::append_audit(db, {username, "enroll.application.submit", id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();

@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <mutex>
 
 #include "policy/resolver.hpp"
+#include "policy/sources.hpp"
 
 namespace youjun::policy {
 
@@ -88,7 +92,9 @@ Result<CitedNumber> Policy::cited_number(const std::string& key) const {
   return CitedNumber{*n, r->cite, r->profile};
 }
 
-Result<Policy> load_policy(const std::string& name) {
+namespace {
+
+Result<Policy> resolve_policy(const std::string& name) {
   auto sources = policy_sources();
   if (!sources) return sources.error();
   Resolver resolver(std::move(*sources));
@@ -100,6 +106,25 @@ Result<Policy> load_policy(const std::string& name) {
   if (!problems.empty() || !resolved->complete)
     return make_error(fmt::format("策略 {} 未通过检查 / profile has problems:{}", name, join_problems(problems)));
   return Policy(*resolved);
+}
+
+}  // namespace
+
+// The embedded profiles never change while the program runs: each is resolved once (the server asks for one
+// on many requests). Profiles from YOUJUN_POLICY_DIR are files that may be edited: read every time.
+Result<Policy> load_policy(const std::string& name) {
+  const char* dir = std::getenv(kPolicyDirEnv);
+  if (dir && *dir) return resolve_policy(name);
+  static std::mutex mutex;
+  static std::map<std::string, Policy> resolved;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = resolved.find(name); it != resolved.end()) return it->second;
+  }
+  auto policy = resolve_policy(name);
+  if (!policy) return policy;
+  std::lock_guard<std::mutex> lock(mutex);
+  return resolved.emplace(name, *policy).first->second;
 }
 
 std::vector<std::string> list_policies() {

@@ -26,6 +26,15 @@ CREATE TABLE enroll_applications (
   version            INTEGER NOT NULL,
   UNIQUE (year, child_id_hash)
 );
-CREATE INDEX enroll_applications_queue ON enroll_applications (year, status, school_id);
+CREATE INDEX enroll_applications_queue ON enroll_applications (year, status, id);  -- the review queue, oldest first
+CREATE INDEX enroll_applications_school ON enroll_applications (school_id, year);
 CREATE INDEX enroll_applications_parent ON enroll_applications (username);
 CREATE INDEX enroll_applications_home ON enroll_applications (home_id);
+
+-- Numbers handed out by name ("enroll_applications/2026" → the next sequence of that year), each in a short
+-- transaction of its own before the write that uses it: concurrent submissions do not queue behind each
+-- other's commits for a number. A write that then fails leaves a gap in the numbers, never a duplicate.
+CREATE TABLE id_counters (
+  name TEXT PRIMARY KEY,
+  next INTEGER NOT NULL
+);
