@@ -53,6 +53,7 @@ ApiResponse handle_admit_round_admit(RequestContext& c);
 ApiResponse handle_admit_round_publish(RequestContext& c);
 ApiResponse handle_admit_round_student(RequestContext& c);
 ApiResponse handle_admit_round_file(RequestContext& c);
+ApiResponse handle_admit_round_export(RequestContext& c);
 ApiResponse handle_health_datasets(RequestContext& c);
 ApiResponse handle_create_health_dataset(RequestContext& c);
 ApiResponse handle_health_dataset(RequestContext& c);

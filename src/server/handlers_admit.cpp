@@ -2,12 +2,16 @@
 // draft, admit with the public seed, publish; the cutoffs and the 指标到校 share per quality school; one
 // student's explanation (audited: 考生 scores are minors' data); the files `youjun admit verify` needs.
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdlib.h>
 #include <functional>
 #include <map>
 #include <set>
 
 #include "admit/admit_report.hpp"
 #include "admit/admit_run.hpp"
+#include "admit/admit_workbook.hpp"
 #include "admit/rounds.hpp"
 #include "auth/audit.hpp"
 #include "enroll/lottery_number.hpp"
@@ -221,6 +225,59 @@ ApiResponse handle_admit_round_student(RequestContext& c) {
   if (auto a = c.audit_read({c.actor(), "admit.student.view", id + "/" + student, "{}"}); !a)
     return database_error("audit", a.error());
   return ApiResponse::json(200, *e);
+}
+
+namespace {
+
+// The workbook written to a private temp file and read back (the XLSX writer writes files).
+Result<std::string> workbook_bytes(const std::vector<io::XlsxSheet>& sheets) {
+  std::string dir_template = (std::filesystem::temp_directory_path() / "youjun-export-XXXXXX").string();
+  if (!mkdtemp(dir_template.data())) return make_error("无法创建临时目录");
+  std::filesystem::path file = std::filesystem::path(dir_template) / "admission.xlsx";
+  Result<std::string> bytes = make_error("无法写入工作簿");
+  if (io::write_xlsx_sheets(file.string(), sheets)) {
+    std::ifstream in(file, std::ios::binary);
+    bytes = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir_template, ec);
+  return bytes;
+}
+
+}  // namespace
+
+// GET /api/v1/admit/rounds/{id}/export.xlsx?school= — the admission list by school and place, the cutoffs, who
+// was not admitted and the rules, as `youjun admit export` writes it (Chinese headers). Admitted or published
+// rounds; audited (the list names 考生 and their totals).
+ApiResponse handle_admit_round_export(RequestContext& c) {
+  const std::string& id = c.req.path_params.at("id");
+  auto round = admit::find_round(c.db, id);
+  if (!round) return database_error("admit round", round.error());
+  if (!*round) return error_response(404, admit::refusal_message(admit::RoundRefusal::NotFound, id));
+  if ((*round)->status == "draft") return error_response(409, "招生轮次 " + id + " 尚未录取，没有录取名单");
+  auto result_text = admit::round_text(c.db, id, "result");
+  auto inputs = admit::round_inputs(c.db, id);
+  if (!result_text || !*result_text || !inputs || !*inputs) return internal_error("admit round " + id + " files");
+  auto result = nlohmann::json::parse(**result_text, nullptr, false);
+  std::map<std::string, std::string> names;
+  if (auto schools = io::parse_csv((*inputs)->high_schools_csv, "high_schools.csv")) {
+    auto id_col = std::find(schools->header.begin(), schools->header.end(), "hs_id") - schools->header.begin();
+    auto name_col = std::find(schools->header.begin(), schools->header.end(), "name") - schools->header.begin();
+    for (size_t r = 0; r < schools->row_count() && static_cast<size_t>(name_col) < schools->header.size(); ++r)
+      names[std::string(schools->cell(r, static_cast<size_t>(id_col)))] = std::string(schools->cell(r, static_cast<size_t>(name_col)));
+  }
+  std::string school = c.req.param("school");
+  auto workbook = admit::admission_workbook(result, names, school);
+  if (!workbook) return error_response(school.empty() ? 500 : 404, workbook.error().message);
+  auto bytes = workbook_bytes(workbook->sheets(!school.empty()));
+  if (!bytes) return internal_error("admission workbook: " + bytes.error().message);
+  nlohmann::json detail = {{"school", school}, {"rows", workbook->list.rows.size()}};
+  if (auto a = c.audit_read({c.actor(), "admit.export", id, detail.dump()}); !a) return database_error("audit", a.error());
+  ApiResponse out;
+  out.body = std::move(*bytes);
+  out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  out.headers.push_back({"Content-Disposition", "attachment; filename=\"admission-" + id + (school.empty() ? "" : "-" + school) + ".xlsx\""});
+  return out;
 }
 
 // GET /api/v1/admit/rounds/{id}/files/{name} — high_schools.csv, juniors.csv, students.csv, quota.json,

@@ -90,6 +90,8 @@ const std::vector<Route>& api_routes() {
        "公布录取结果"},
       {"GET", "/api/v1/admit/rounds/{id}/students/{student_id}", Access::Roles, run_readers, Scope::None, false,
        handle_admit_round_student, "考生录取结果与解释（留痕）"},
+      {"GET", "/api/v1/admit/rounds/{id}/export.xlsx", Access::Roles, run_readers, Scope::None, false, handle_admit_round_export,
+       "导出录取名单与录取线（XLSX，留痕）"},
       {"GET", "/api/v1/admit/rounds/{id}/files/{name}", Access::Roles, run_readers, Scope::None, false, handle_admit_round_file,
        "下载核对文件"},
       {"GET", "/api/v1/evaluate/datasets", Access::Roles, readers, Scope::OwnSchoolFilter, false, handle_health_datasets,

@@ -3,6 +3,11 @@
 // a rejected upload that stores nothing, and the audit trail. Values worked out by hand in the comments.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
+#include "io/table.hpp"
+
 #include "server/server_harness.hpp"
 
 using namespace youjun;
@@ -71,6 +76,8 @@ TEST_P(AdmitRoundsTest, CreateEditAdmitExplainPublish) {
   EXPECT_EQ(h.send(edit(id, "H2", "J1", 1, 3), &staff)->status, 400);  // H2 takes no quota
   EXPECT_EQ(h.send(edit(id, "H1", "J1", 5, 3), &staff)->status, 400);  // 5 + 1 > plan 4
 
+  EXPECT_EQ(h.send({"GET", "/api/v1/admit/rounds/" + id + "/export.xlsx"}, &staff)->status, 409);  // no list yet
+
   // Quota batch: K1 takes J1's seat, K2 J2's, K3 and K4 find J1's gone; unified H1 has 4 − 2 = 2: K3, K4;
   // K5 finds H1 full and takes H2 (2nd choice).
   auto admitted = h.send({"POST", "/api/v1/admit/rounds/" + id + "/admit", R"({"seed":"AB"})"}, &staff);
@@ -100,6 +107,29 @@ TEST_P(AdmitRoundsTest, CreateEditAdmitExplainPublish) {
 
   EXPECT_EQ(h.send({"POST", "/api/v1/admit/rounds/" + id + "/publish", ""}, &staff)->status, 200);
   EXPECT_EQ(h.send({"POST", "/api/v1/admit/rounds/" + id + "/publish", ""}, &staff)->status, 409);
+
+  // The workbook a 招生办 sends to schools: H1's list in place order (K1 1st … K4 4th), its cutoff 570.
+  auto book = h.send({"GET", "/api/v1/admit/rounds/" + id + "/export.xlsx?school=H1"}, &staff);
+  ASSERT_EQ(book->status, 200) << book->body;
+  EXPECT_EQ(book->get_header_value("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(book->body.substr(0, 2), "PK");
+  std::string path = ::testing::TempDir() + "admission-export-test.xlsx";
+  { std::ofstream(path, std::ios::binary) << book->body; }
+  auto list = io::read_xlsx(path, {"录取名单", ""});
+  ASSERT_TRUE(list) << list.error().message;
+  ASSERT_EQ(list->row_count(), 4u);
+  std::vector<std::string> order;
+  for (size_t r = 0; r < list->row_count(); ++r) order.push_back(std::string(list->cell(r, 4)));
+  EXPECT_EQ(order, (std::vector<std::string>{"K1", "K2", "K3", "K4"}));
+  EXPECT_EQ(list->cell(0, 1), "一中");
+  EXPECT_EQ(list->cell(0, 2), "名额分配（指标到校）");
+  auto cut = io::read_xlsx(path, {"录取线", ""});
+  ASSERT_TRUE(cut) << cut.error().message;
+  ASSERT_EQ(cut->row_count(), 1u);
+  EXPECT_EQ(cut->cell(0, 7), "570");
+  std::remove(path.c_str());
+  EXPECT_EQ(h.send({"GET", "/api/v1/admit/rounds/" + id + "/export.xlsx?school=H9"}, &staff)->status, 404);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'admit.export' AND target = ?", {id}), 1);
 
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'admit.round.create'"), 1);
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'admit.quota.edit' AND target = ?", {id}), 2);

@@ -202,6 +202,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["POST /api/v1/admit/rounds/{id}/publish"] = {
       [round_in] { return Call{"POST", "/api/v1/admit/rounds/" + round_in("admitted") + "/publish", ""}; }, nullptr};
   m["GET /api/v1/admit/rounds/{id}/students/{student_id}"] = {get("/api/v1/admit/rounds/" + admitted + "/students/K1"), nullptr};
+  m["GET /api/v1/admit/rounds/{id}/export.xlsx"] = {get("/api/v1/admit/rounds/" + admitted + "/export.xlsx"), nullptr};
   m["GET /api/v1/admit/rounds/{id}/files/{name}"] = {get("/api/v1/admit/rounds/" + admitted + "/files/quota.json"), nullptr};
   m["GET /api/v1/balance/evaluation"] = {get("/api/v1/balance/evaluation"), nullptr};
   // 体质健康 dataset: one 一年级 boy of school A.
@@ -310,8 +311,9 @@ TEST_P(RbacTest, EveryRouteEnforcesSessionRoleAndSchoolScope) {
         // No answer to a school or a parent carries a student's rank (issue 8 §5).
         std::string key;
         auto body = nlohmann::json::parse(r->body, nullptr, false);
-        if ((user == "head-a" || user == "mum") && !body.is_discarded())
+        if ((user == "head-a" || user == "mum") && !body.is_discarded()) {
           EXPECT_FALSE(has_rank_key(body, key)) << "a rank (" << key << ") reaches " << user;
+        }
       } else {
         EXPECT_EQ(r->status, 403) << r->body;
         EXPECT_EQ(h.json_of(r).value("code", ""), "forbidden");
