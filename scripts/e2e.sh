@@ -7,7 +7,17 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 TMP=$(mktemp -d /tmp/youjun-e2e.XXXXXX)
 SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"; }
+# The server must stop gracefully on SIGTERM (exit 0); anything else fails the run and shows its log.
+cleanup() {
+  local rc=$? server_rc=0
+  if [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; then wait "$SERVER_PID" 2>/dev/null || server_rc=$?; fi
+  if [ "$server_rc" -ne 0 ]; then
+    echo "e2e: the server exited with status $server_rc on SIGTERM (expected 0); its log:"; tail -n 20 "$TMP/server.log"
+    rc=1
+  fi
+  rm -rf "$TMP"
+  exit "$rc"
+}
 trap cleanup EXIT
 
 YOUJUN_DEMO_SCALE=0.05 scripts/demo.sh "$BUILD/youjun" "$TMP/city.db" 7 > "$TMP/demo.log" 2>&1 || { cat "$TMP/demo.log"; exit 1; }

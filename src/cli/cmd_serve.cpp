@@ -29,6 +29,7 @@ int run_serve(server::ServerConfig config, const DbArgs& db) {
   config.db_url = db.url;
   config.key_file = db.key_file;
   if (config.web_dir.empty()) config.web_dir = server::default_web_dir();
+  server::block_stop_signals();  // before the server starts its own threads
   auto srv = server::HttpServer::create(config);
   if (!srv) return fail(srv.error().message);
   auto port = (*srv)->bind();

@@ -266,12 +266,24 @@ void HttpServer::stop() {
 
 ServerState& HttpServer::state() { return *impl_->state; }
 
-int run_until_signal(HttpServer& server) {
+namespace {
+sigset_t stop_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);  // the worker threads started by run() inherit this mask
+  return set;
+}
+}  // namespace
+
+void block_stop_signals() {
+  sigset_t set = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int run_until_signal(HttpServer& server) {
+  block_stop_signals();  // the worker threads started by run() inherit this mask
+  sigset_t set = stop_signals();
   std::atomic<bool> finished{false};
   std::thread waiter([&] {
     int sig = 0;

@@ -48,6 +48,11 @@ class HttpServer {
   std::unique_ptr<Impl> impl_;
 };
 
+// Blocks SIGINT and SIGTERM in the calling thread, so every thread it starts afterwards inherits the mask and
+// only run_until_signal's waiter takes them. Call it before creating the server: a thread started earlier
+// (the audit batcher, the pool) would otherwise receive SIGTERM and die by it (exit 143, no graceful stop).
+void block_stop_signals();
+
 // Runs the bound server until SIGINT or SIGTERM, then stops it gracefully. Returns the exit status (0).
 int run_until_signal(HttpServer& server);
 

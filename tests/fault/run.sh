@@ -227,6 +227,22 @@ no_personal_data_in_logs() {
 }
 check "request log holds no ID numbers, names or tokens" no_personal_data_in_logs
 
+# 5. SIGTERM stops the server gracefully (exit 0, "服务已停止") after audited reads started the audit
+# batcher's thread: a thread that does not block the signal would take it and kill the process (143).
+sigterm_graceful() {
+  local db="$T/log.db" i rc
+  for i in 1 2 3; do
+    start_server "$db" || return 1
+    login || return 1
+    curl -sf -o /dev/null -b "$T/cookies" "$URL/api/v1/schools?page_size=5" || return 1
+    kill "$SERVER_PID"; wait "$SERVER_PID"; rc=$?; SERVER_PID=""
+    [ "$rc" -eq 0 ] || { echo "start $i: exit status $rc on SIGTERM"; tail -n 5 "$T/server.log"; return 1; }
+    grep -q '服务已停止' "$T/server.log" || { echo "start $i: no graceful stop in the log"; return 1; }
+  done
+  echo "3 starts, each stopped by SIGTERM with exit 0"
+}
+check "SIGTERM after audited reads: graceful stop, exit 0" sigterm_graceful
+
 if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
   pg_base=${YOUJUN_TEST_PG_URL%/*}
   pg_db() { psql -q "$YOUJUN_TEST_PG_URL" -c "CREATE DATABASE $1" > /dev/null && echo "$pg_base/$1"; }
