@@ -29,6 +29,15 @@ const STAFF_USER = process.env.YOUJUN_STAFF_USER || 'staff'
 const SCHOOL_USER = process.env.YOUJUN_SCHOOL_USER || 'school'
 // A parent whose child has results (the demo's `parent`: a 六年级 pupil) for the 我的孩子 test.
 const PARENT_USER = process.env.YOUJUN_PARENT_USER || 'parent'
+// A parent whose child is a 九年级 student with a published 中考 round (the demo's `parent2`), and an auditor.
+const PARENT2_USER = process.env.YOUJUN_PARENT2_USER || 'parent2'
+const AUDITOR_USER = process.env.YOUJUN_AUDITOR_USER || 'auditor'
+// 网上报名 of the demo (docs/enrollment.md §8): the younger child linked to `parent` (no application yet), a
+// school of the demo city, and a valid ID number linked to nobody.
+const APPLY_CHILD_ID = '330602202103155177'
+const APPLY_CHILD_NAME = '周小宇'
+const APPLY_SCHOOL = '3306023136'
+const UNLINKED_ID = '11010519491231002X'
 
 const results = []
 function finish() {
@@ -170,6 +179,21 @@ const getJson = (url) => page.evaluate(async (u) => {
   return { status: r.status, body: await r.json() }
 }, url)
 const pct1 = (x) => (100 * x).toFixed(1) + '%'
+// A state-changing call in the page with the session's CSRF token (for what another person does meanwhile).
+const sendJson = (method, url, body) => page.evaluate(async ([m, u, b]) => {
+  const me = await (await fetch('/api/v1/auth/me')).json()
+  const r = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token }, body: JSON.stringify(b) })
+  return { status: r.status, body: await r.json() }
+}, [method, url, body])
+// The answer of the next `method` request to exactly `pathname` (query ignored).
+const apiAnswer = (method, pathname) =>
+  page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname)
+// Element Plus checkboxes: tick or untick to `on`.
+async function setCheckbox(scope, id, on) {
+  const box = scope.locator(tid(id))
+  const checked = await box.evaluate((el) => el.classList.contains('is-checked') || !!el.querySelector('.is-checked'))
+  if (checked !== on) await box.click()
+}
 
 // ---------------------------------------------------------------------------------------------------
 try {
@@ -497,6 +521,15 @@ try {
     const h0 = done.result.high_schools[0]
     assert.ok(firstCut.includes(` ${h0.plan} ${h0.quota_seats} ${h0.quota_filled} ${h0.quota_returned} ${h0.unified_filled} `), `row ${firstCut} vs ${JSON.stringify(h0)}`)
     assert.equal(await page.locator(tid('admit-quota-table') + ' .el-input-number').count(), 0, 'the quota table is locked')
+    // The workbook link downloads an XLSX (a ZIP: "PK") for this round, and the download is audited.
+    const href = await page.locator(tid('admit-export')).getAttribute('href')
+    assert.equal(href, `/api/v1/admit/rounds/${encodeURIComponent(draft.id)}/export.xlsx`)
+    const book = await page.evaluate(async (u) => { const r = await fetch(u); const b = new Uint8Array(await r.arrayBuffer()); return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(b[0], b[1]), size: b.length } }, href)
+    assert.equal(book.status, 200)
+    assert.equal(book.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    assert.equal(book.head, 'PK')
+    const exported = await page.evaluate(async () => (await fetch('/api/v1/audit?limit=5')).json())
+    assert.ok(exported.items.some((e) => e.action === 'admit.export' && e.target === draft.id), 'the download is audited')
 
     // A student admitted below their first choice: the page says why.
     const result = await page.evaluate(async (id) => (await fetch(`/api/v1/admit/rounds/${id}/files/result.json`)).json(), draft.id)
@@ -1068,6 +1101,318 @@ try {
       await drawer.waitFor({ state: 'hidden' })
     } finally {
       if (!(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status === 200))) loggedIn = false
+    }
+  })
+
+  // 网上报名 → 报名审核 → 派位 (docs/enrollment.md §8), in the order the state needs: the parent applies, staff
+  // return it, the parent corrects it, staff approve it and register a 派位 from the approved applications; once
+  // that run is drawn and published the parent sees the lottery number. Then an auditor (read-only) and parent2's
+  // 中考 results. Every figure is compared with the API's answer fetched in the page.
+  let applied = null // the parent's new application (POST answer)
+  const myApplication = async (id) => (await getJson('/api/v1/my/applications')).body.items.find((a) => a.id === id)
+  const queueOf = async (query = '') => (await getJson('/api/v1/enroll/applications' + query)).body
+
+  await test('网上报名 (parent): an application for the younger child is 待审核 with tier 1; a second is refused (409), a child not linked too (403)', async () => {
+    try {
+      const me = await loginAs(PARENT_USER)
+      assert.equal(me.role, 'parent')
+      await page.locator(tid('nav-apply')).click()
+      await page.locator(tid('apply-page')).waitFor()
+      const before = (await getJson('/api/v1/my/applications')).body
+      assert.equal(before.items.length, 0, 'the demo parent has not applied yet')
+      const panel = page.locator(tid('apply-new-panel'))
+      await panel.waitFor() // nothing applied yet: the form is open
+      const fill = async (idNumber) => {
+        await panel.locator(inp('apply-id-number')).fill(idNumber)
+        await panel.locator(inp('apply-name')).fill(APPLY_CHILD_NAME)
+        await panel.locator(inp('apply-school')).fill(APPLY_SCHOOL)
+        await setCheckbox(panel, 'apply-fact-hukou_in_catchment', true)
+        await setCheckbox(panel, 'apply-fact-owns_home_in_catchment', true)
+        await panel.locator(inp('apply-home')).fill('HOME9001')
+        await panel.locator(inp('apply-household')).fill('HH9001')
+      }
+      const submit = async () => {
+        const answer = apiAnswer('POST', '/api/v1/my/applications')
+        await panel.locator(tid('apply-submit')).click()
+        return answer
+      }
+      // the labels are Chinese, and 随迁子女材料齐全 is no box to tick
+      const labels = (await panel.locator('.el-checkbox').allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(labels, ['户籍在学区', '在学区有房产', '在学区租房', '持有居住证', '住人才房', '随迁子女'])
+      await fill(APPLY_CHILD_ID)
+      const res = await submit()
+      assert.equal(res.status(), 201, 'submitted')
+      applied = (await res.json()).application
+      const card = page.locator(`${tid('app-card')}[data-id="${applied.id}"]`)
+      await card.waitFor()
+      const A = await myApplication(applied.id)
+      assert.equal(A.status, 'submitted')
+      assert.equal(A.eligibility.tier, 1)
+      assert.equal(A.eligibility.tier_name, '户籍与房产均在学区')
+      assert.equal((await card.locator(tid('app-status')).innerText()).trim(), '待审核')
+      const tier = card.locator(tid('app-tier'))
+      assert.equal(await tier.getAttribute('data-tier'), String(A.eligibility.tier))
+      assert.equal((await tier.innerText()).trim(), `第 ${A.eligibility.tier} 类 · ${A.eligibility.tier_name}`)
+      assert.equal(await card.locator(tid('app-derivation') + ' li').count(), A.eligibility.derivation.length, 'every derivation step')
+      const cardText = await card.innerText()
+      assert.ok(cardText.includes(A.child_id_masked) && cardText.includes(A.school_id) && cardText.includes('HOME9001'), cardText)
+      assert.ok(!(await page.locator(tid('apply-page')).innerText()).includes(APPLY_CHILD_ID), 'the full ID number is not shown')
+      assert.equal(await card.locator(tid('app-withdraw')).count(), 1, 'can be withdrawn while waiting')
+
+      // the same child again: 409, the server's message shown
+      await page.locator(tid('apply-new')).click()
+      await panel.waitFor()
+      await fill(APPLY_CHILD_ID)
+      let refused = await submit()
+      assert.equal(refused.status(), 409)
+      let msg = (await refused.json()).error
+      assert.ok(msg.includes('已报名') && msg.includes(applied.id), msg)
+      await panel.locator(tid('apply-error'), { hasText: msg }).waitFor()
+      // a valid ID number not linked to this account: 403
+      await panel.locator(inp('apply-id-number')).fill(UNLINKED_ID)
+      refused = await submit()
+      assert.equal(refused.status(), 403)
+      msg = (await refused.json()).error
+      assert.ok(/[\u4e00-\u9fff]/.test(msg), msg)
+      await panel.locator(tid('apply-error'), { hasText: msg }).waitFor()
+      assert.equal((await getJson('/api/v1/my/applications')).body.items.length, 1, 'nothing more stored')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('application-parent')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
+  await test('报名审核 (staff): the tabs count as the API; 退回 without a reason is blocked, with one the application is 已退回', async () => {
+    assert.ok(applied, 'the parent applied')
+    await loginAs(STAFF_USER)
+    await page.locator(tid('nav-review')).click()
+    await page.locator(tid('review-page')).waitFor()
+    await page.locator(tid('review-row-' + applied.id)).waitFor()
+    const Q = await queueOf()
+    assert.equal(Q.year, applied.year, 'the coming intake by default')
+    assert.equal(Number(await page.locator(inp('review-year')).inputValue()), Q.year)
+    for (const s of ['submitted', 'returned', 'approved', 'withdrawn'])
+      assert.equal(digits(await page.locator(tid('review-tab-count-' + s)).innerText()), Q.counts[s] || 0, `tab ${s}`)
+    assert.equal(digits(await page.locator(tid('review-tab-count-all')).innerText()), Q.total)
+    const waiting = await queueOf('?status=submitted')
+    assert.equal(await page.locator(tid('review-table') + ' tbody tr').count(), Math.min(50, waiting.total), 'the 待审核 tab lists the waiting ones')
+    assert.equal(await page.locator(tid('review-table') + ' .el-tag', { hasText: '待审核' }).count(), Math.min(50, waiting.total))
+
+    const A = waiting.items.find((a) => a.id === applied.id)
+    const row = page.locator(tid('review-table') + ' tbody tr', { has: page.locator(tid('review-row-' + applied.id)) })
+    assert.equal((await row.locator(tid('review-row-tier')).innerText()).trim(), `第 ${A.eligibility.tier} 类 · ${A.eligibility.tier_name}`)
+    await page.locator(tid('review-open-' + applied.id)).click()
+    const detail = page.locator(`${tid('review-detail')}[data-id="${applied.id}"]`)
+    await detail.waitFor()
+    assert.ok((await detail.locator('[data-fact="hukou_in_catchment"]').innerText()).includes('✓ 户籍在学区'))
+    assert.ok((await detail.locator('[data-fact="migrant"]').innerText()).includes('✗ 随迁子女'))
+    assert.equal(await detail.locator(tid('app-derivation') + ' li').count(), A.eligibility.derivation.length)
+
+    // 退回 without a reason: refused in the dialog, nothing sent
+    let posts = 0
+    const count = (r) => r.method() === 'POST' && r.url().includes('/review') && posts++
+    page.on('request', count)
+    await detail.locator(tid('review-return')).click()
+    const dialog = page.locator('.el-dialog', { has: page.locator(tid('review-reason')) })
+    await dialog.waitFor()
+    await dialog.locator(tid('review-return-confirm')).click()
+    await dialog.locator(tid('review-reason-error'), { hasText: '请填写退回原因' }).waitFor()
+    await page.waitForTimeout(300)
+    assert.equal(posts, 0, 'no request without a reason')
+    page.off('request', count)
+    const reason = '房产证复印件不清晰，请重新上传'
+    await dialog.locator(`textarea${tid('review-reason')}, ${tid('review-reason')} textarea`).fill(reason)
+    const answer = apiAnswer('POST', `/api/v1/enroll/applications/${applied.id}/review`)
+    await dialog.locator(tid('review-return-confirm')).click()
+    assert.equal((await answer).status(), 200, 'returned')
+    await page.locator(`${tid('review-detail')}[data-status="returned"]`).waitFor()
+    assert.equal((await page.locator(tid('review-detail-reason')).innerText()).trim(), reason)
+    const after = (await queueOf('?status=returned')).items.find((a) => a.id === applied.id)
+    assert.equal(after.review_reason, reason)
+    assert.equal(after.reviewed_by, STAFF_USER)
+    await page.locator(tid('review-tab-count-returned'), { hasText: String((Q.counts.returned || 0) + 1) }).waitFor()
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+    await shot('application-review-detail', { fullPage: false })
+    await page.keyboard.press('Escape')
+  })
+
+  await test('网上报名 (parent): the return reason is shown; corrected without the home it is 待审核 again with tier 3', async () => {
+    assert.ok(applied, 'the parent applied')
+    try {
+      await loginAs(PARENT_USER)
+      await page.locator(tid('nav-apply')).click()
+      const A = await myApplication(applied.id)
+      assert.equal(A.status, 'returned')
+      const card = page.locator(`${tid('app-card')}[data-id="${applied.id}"]`)
+      await card.locator(tid('app-status'), { hasText: '已退回' }).waitFor()
+      assert.equal((await card.locator(tid('app-return-reason')).innerText()).trim(), A.review_reason)
+      await card.locator(tid('app-edit')).click()
+      const form = card.locator(tid('app-edit-form'))
+      assert.equal(await form.locator(inp('apply-id-number')).count(), 0, 'the ID number is not asked again')
+      assert.equal(await form.locator(inp('apply-school')).inputValue(), APPLY_SCHOOL, 'prefilled')
+      await setCheckbox(form, 'apply-fact-owns_home_in_catchment', false)
+      const answer = apiAnswer('PUT', '/api/v1/my/applications/' + applied.id)
+      await form.locator(tid('apply-submit')).click()
+      assert.equal((await answer).status(), 200, 'sent again')
+      const again = page.locator(`${tid('app-card')}[data-id="${applied.id}"][data-status="submitted"]`)
+      await again.waitFor()
+      const B = await myApplication(applied.id)
+      assert.equal(B.status, 'submitted')
+      assert.equal(B.eligibility.tier, 3)
+      assert.equal(B.eligibility.tier_name, '户籍在学区')
+      assert.equal(B.home_id, '', 'no home without the fact')
+      assert.equal((await again.locator(tid('app-status')).innerText()).trim(), '待审核')
+      assert.equal((await again.locator(tid('app-tier')).innerText()).trim(), `第 3 类 · ${B.eligibility.tier_name}`)
+      assert.equal(await again.locator(tid('app-returned')).count(), 0, 'the reason is gone once sent again')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
+  let run = null // the 派位 registered from the approved applications
+  await test('报名审核 (staff): 通过 → 审核通过; a 派位 registered from the approved applications with typed seats', async () => {
+    assert.ok(applied, 'the parent applied')
+    await loginAs(STAFF_USER)
+    await page.locator(tid('nav-review')).click()
+    await page.locator(tid('review-open-' + applied.id)).click()
+    const detail = page.locator(`${tid('review-detail')}[data-id="${applied.id}"]`)
+    await detail.locator(tid('app-tier'), { hasText: '第 3 类' }).waitFor()
+    await detail.locator(tid('review-approve')).click()
+    const answer = apiAnswer('POST', `/api/v1/enroll/applications/${applied.id}/review`)
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    assert.equal((await answer).status(), 200, 'approved')
+    await page.locator(`${tid('review-detail')}[data-status="approved"]`).waitFor()
+    assert.equal((await page.locator(tid('review-detail-status')).innerText()).trim(), '审核通过')
+    assert.equal(await page.locator(tid('review-approve')).count(), 0, 'reviewed once')
+    const Q = await queueOf()
+    assert.equal(Q.items.find((a) => a.id === applied.id).status, 'approved')
+    await page.locator(tid('review-tab-count-approved'), { hasText: String(Q.counts.approved) }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator(tid('review-detail')).waitFor({ state: 'hidden' })
+
+    // the approved applications of the year at the school, and a run from them with 10 seats
+    const approved = (await queueOf(`?year=${Q.year}&status=approved&school_id=${APPLY_SCHOOL}&limit=1000`)).items
+    const withTier = approved.filter((a) => a.eligibility && a.eligibility.tier !== null)
+    const panel = page.locator(tid('review-run'))
+    const schoolRow = panel.locator(tid('review-run-table') + ' tbody tr', { hasText: APPLY_SCHOOL })
+    await schoolRow.waitFor()
+    assert.equal(digits((await schoolRow.locator('td').nth(1).innerText())), approved.length, 'approved at the school')
+    assert.equal(digits((await schoolRow.locator('td').nth(2).innerText())), approved.length - withTier.length, 'without a tier')
+    await schoolRow.locator(inp('review-run-seats-' + APPLY_SCHOOL)).fill('10')
+    await panel.locator(inp('review-run-title')).fill('端到端测试：网上报名派位')
+    const posted = apiAnswer('POST', '/api/v1/enroll/runs')
+    await panel.locator(tid('review-run-submit')).click()
+    const res = await posted
+    assert.equal(res.status(), 201, 'registered')
+    const created = await res.json()
+    run = created.run
+    assert.equal((await panel.locator(tid('review-run-id')).innerText()).trim(), run.id)
+    assert.equal((await panel.locator(tid('review-run-digest')).innerText()).trim(), run.applicants_sha256)
+    assert.equal(run.applicant_count, withTier.length, 'the approved applications with a tier are the applicants')
+    assert.equal(created.without_tier, approved.length - withTier.length)
+    if (created.without_tier) assert.ok((await panel.locator(tid('review-run-without-tier')).innerText()).includes(`${created.without_tier} 名审核通过但无类别`))
+    const R = (await getJson('/api/v1/enroll/runs/' + run.id)).body
+    assert.equal(R.run.status, 'registered')
+    assert.equal(await panel.locator(tid('review-run-link')).getAttribute('href'), '#/enroll/runs')
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+    await shot('application-review')
+  })
+
+  await test('网上报名 (parent): after the 派位 is drawn and published, the lottery number is sha256(seed:id) and the result as the API', async () => {
+    assert.ok(run && applied, 'a run holds the parent\'s application')
+    const seed = '2027abcd'
+    assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${run.id}/draw`, { seed })).status, 200, 'drawn (as staff)')
+    assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${run.id}/publish`, {})).status, 200, 'published')
+    try {
+      await loginAs(PARENT_USER)
+      await page.locator(tid('nav-apply')).click()
+      const A = await myApplication(applied.id)
+      assert.equal(A.results.length, 1, 'one published run holds it')
+      const r = A.results[0]
+      assert.equal(r.lottery_number, crypto.createHash('sha256').update(`${seed}:${applied.id}`, 'utf8').digest('hex'))
+      const box = page.locator(`${tid('app-card')}[data-id="${applied.id}"] ${tid('app-result')}[data-run="${run.id}"]`)
+      await box.waitFor()
+      assert.equal((await box.locator(tid('app-lottery-number')).innerText()).trim(), r.lottery_number)
+      assert.equal((await box.locator(tid('app-lottery-check')).innerText()).trim(), `printf '%s' '${seed}:${applied.id}' | sha256sum`)
+      const outcome = (await box.locator(tid('app-result-outcome')).innerText()).trim()
+      if (r.admitted) assert.equal(outcome, `录取：${r.school_id}`)
+      else assert.equal(outcome, `${r.school_id} 候补第 ${r.waitlist_place} 位`)
+      await shot('application-result')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
+  await test('报名审核 (auditor): read-only — masked names as the API, no 通过/退回, no 派位 registration', async () => {
+    try {
+      await loginAs(AUDITOR_USER)
+      await page.locator(tid('nav-review')).click()
+      await page.locator(tid('review-readonly')).waitFor()
+      const Q = await queueOf('?status=submitted')
+      await page.locator(tid('review-table') + ' tbody tr').first().waitFor()
+      const names = (await page.locator(tid('review-table') + ' tbody tr td:nth-child(2)').allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(names, Q.items.slice(0, 50).map((a) => a.child_name))
+      assert.ok(names.every((n) => n.includes('*')), `masked: ${names}`)
+      await page.locator(tid('review-open-' + Q.items[0].id)).click()
+      await page.locator(`${tid('review-detail')}[data-id="${Q.items[0].id}"]`).waitFor()
+      assert.equal(await page.locator(tid('review-approve')).count() + (await page.locator(tid('review-return')).count()), 0, 'no review buttons')
+      assert.equal(await page.locator(tid('review-run')).count(), 0, 'no run registration')
+      await page.keyboard.press('Escape')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
+  await test('我的孩子 (parent2): the 中考 section shows the result, the scores and each choice\'s reason as the API, no 位次', async () => {
+    try {
+      await loginAs(PARENT2_USER)
+      await page.locator(tid('nav-children')).click()
+      const kids = (await getJson('/api/v1/my/children')).body.items
+      const child = kids.find((c) => c.student_no && c.grade === 9)
+      assert.ok(child, 'parent2 has a 九年级 child')
+      const open = page.locator(tid('child-dev-open-' + child.student_no))
+      if (await open.count()) await open.click()
+      const section = page.locator(tid('child-admission'))
+      await section.waitFor()
+      const A = (await getJson('/api/v1/my/children/' + encodeURIComponent(child.student_no) + '/admission')).body
+      assert.ok(A.rounds.length >= 1, 'a published round')
+      assert.equal(await section.locator(tid('child-admission-round')).count(), A.rounds.length)
+      const R = A.rounds[0]
+      const round = section.locator(`${tid('child-admission-round')}[data-round="${R.round.id}"]`)
+      const result = (await round.locator(tid('child-admission-result')).innerText()).replace(/\s+/g, ' ').trim()
+      if (R.admission.hs_id) {
+        assert.ok(result.includes(R.high_schools[R.admission.hs_id]), result)
+        assert.ok(result.includes(`第 ${R.admission.choice_rank} 志愿`) && result.includes(R.admission.batch === 'quota' ? '名额分配' : '统一招生'), result)
+      } else assert.equal(result, '未被录取')
+      assert.equal((await round.locator(`[data-score="total"] ${tid('child-admission-score')}`).innerText()).trim(), String(R.admission.scores.total))
+      assert.equal((await round.locator('[data-score="total"]').innerText()).split('\n')[0].trim(), '总分')
+      const labels = (await round.locator(tid('child-admission-scores') + ' .score-label').allInnerTexts()).map((x) => x.trim())
+      assert.equal(labels.length, Object.keys(R.admission.scores).length)
+      assert.ok(labels.every((l) => /^[\u4e00-\u9fff]+$/.test(l)), `Chinese labels: ${labels}`)
+      // each batch's choices, the school by name and the reason of each one not admitted
+      for (const b of R.admission.batches) {
+        const rows = round.locator(`${tid('child-admission-batch')}[data-batch="${b.batch}"] tbody tr`)
+        assert.equal(await rows.count(), b.choices.length, `${b.batch}: one row per choice`)
+        for (let i = 0; i < b.choices.length; i++) {
+          const c = b.choices[i]
+          const text = await rows.nth(i).innerText()
+          assert.ok(text.includes(R.high_schools[c.hs_id] || c.hs_id) && text.includes(c.result), text)
+          if (c.result === '未录取') assert.equal((await rows.nth(i).locator(tid('child-admission-reason')).innerText()).trim(), c.reason)
+        }
+      }
+      const text = await section.innerText()
+      assert.ok(!text.includes('位次'), 'no place in the order (位次)')
+      assert.ok(!/\b[a-z]+_[a-z0-9_]+\b|\bquota\b|\bunified\b/.test(text), 'no raw keys')
+      await section.scrollIntoViewIfNeeded()
+      await shot('children-admission')
+    } finally {
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
     }
   })
 

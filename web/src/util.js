@@ -70,3 +70,30 @@ export function gradesFor(level) {
     default: return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
   }
 }
+
+// Copies text to the clipboard; also where navigator.clipboard is missing (plain http on a LAN address).
+export async function copyText(text) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text)
+      return true
+    }
+  } catch {
+    /* fall back below */
+  }
+  const area = document.createElement('textarea')
+  area.value = text
+  area.setAttribute('readonly', '')
+  area.style.position = 'fixed'
+  area.style.opacity = '0'
+  document.body.appendChild(area)
+  area.select()
+  let ok = false
+  try {
+    ok = document.execCommand('copy')
+  } catch {
+    ok = false
+  }
+  document.body.removeChild(area)
+  return ok
+}
