@@ -7,9 +7,9 @@ APT_PACKAGES=(
   build-essential cmake pkg-config git
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
-  libxlsxwriter-dev libminizip-dev libpugixml-dev libboost-dev libmimalloc-dev
+  libxlsxwriter-dev libhpdf-dev libminizip-dev libpugixml-dev libboost-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev libeigen3-dev
-  chromium fonts-noto-cjk hyperfine curl bc time python3
+  chromium fonts-noto-cjk poppler-utils poppler-data hyperfine curl bc time python3
 )
 # Node 20 + npm: use the machine's own when present (CI images ship one), else Debian's.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)

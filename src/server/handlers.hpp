@@ -72,6 +72,12 @@ ApiResponse handle_resubmit_application(RequestContext& c);
 ApiResponse handle_withdraw_application(RequestContext& c);
 ApiResponse handle_applications(RequestContext& c);
 ApiResponse handle_review_application(RequestContext& c);
+// handlers_notices.cpp
+ApiResponse handle_issue_notices(RequestContext& c);
+ApiResponse handle_notices(RequestContext& c);
+ApiResponse handle_report_notice(RequestContext& c);
+ApiResponse handle_verify_notice(RequestContext& c);
+ApiResponse handle_notice_pdf(RequestContext& c);
 
 // One student's admission in an admitted round (handlers_admit.cpp): staff with places in the order, a
 // parent's child without (with_positions false). `pick` chooses the row of the stored students file.

@@ -13,6 +13,7 @@
 #include "enroll/applications.hpp"
 #include "enroll/eligibility_policy.hpp"
 #include "enroll/lottery_number.hpp"
+#include "enroll/notices.hpp"
 #include "enroll/runs.hpp"
 #include "policy/policy.hpp"
 #include "server/handlers.hpp"
@@ -180,6 +181,12 @@ ApiResponse handle_my_applications(RequestContext& c) {
   }
   auto results = lottery_results(c, ids);
   if (!results) return database_error("lottery results", results.error());
+  enroll::NoticeFilter notice_filter;
+  notice_filter.username = c.user->username;
+  auto notices = enroll::list_notices(c.db, notice_filter);
+  if (!notices) return database_error("notices", notices.error());
+  std::map<std::string, const enroll::NoticeRecord*> notice_of;
+  for (const auto& n : *notices) notice_of[n.application_id] = &n;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *mine) {
     nlohmann::json one = enroll::application_json(a);
@@ -187,6 +194,13 @@ ApiResponse handle_my_applications(RequestContext& c) {
     one["eligibility"] = it == derived.end() ? nlohmann::json() : family_eligibility(it->second);
     auto r = results->find(a.id);
     one["results"] = r == results->end() ? nlohmann::json::array() : r->second;
+    one["notice"] = nullptr;
+    if (auto n = notice_of.find(a.id); n != notice_of.end())
+      one["notice"] = {{"code", n->second->code},           {"school_id", n->second->school_id},
+                       {"school_name", n->second->school_name}, {"status", n->second->status},
+                       {"status_zh", enroll::notice_status_zh(n->second->status)},
+                       {"issued_at", n->second->issued_at},   {"reported_at", n->second->reported_at},
+                       {"fallback", n->second->fallback},     {"pdf", "/api/v1/my/applications/" + a.id + "/notice.pdf"}};
     items.push_back(std::move(one));
   }
   if (auto a = c.audit_read({c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}); !a)

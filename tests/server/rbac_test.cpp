@@ -143,6 +143,26 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["POST /api/v1/enroll/runs/{id}/publish"] = {
       [run_in] { return Call{"POST", "/api/v1/enroll/runs/" + run_in("drawn") + "/publish", ""}; }, nullptr};
   m["GET /api/v1/enroll/runs/{id}/files/{name}"] = {get("/api/v1/enroll/runs/" + shown + "/files/seats.csv"), nullptr};
+  // 入学通知书: each 报到 sample gets a fresh notice of mum's approved application at school A.
+  static int next_notice = 0;
+  std::string notice_run = run_in("published");
+  auto notice_in = [&h, application_in, notice_run] {
+    std::string id = application_in("approved");
+    char code[32];
+    std::snprintf(code, sizeof code, "RBAC-0000-%04d", ++next_notice);
+    h.exec("INSERT INTO enroll_notices (application_id, code, run_id, school_id, fallback, status, issued_by, issued_at, "
+           "reported_by, reported_at, version) VALUES (?, ?, ?, ?, 0, 'issued', 'test', '2040-06-01T00:00:00Z', '', '', 1)",
+           {id, std::string(code), notice_run, std::string(kSchoolA)});
+    return std::pair<std::string, std::string>{id, code};
+  };
+  auto shown_notice = notice_in();
+  m["GET /api/v1/my/applications/{id}/notice.pdf"] = {get("/api/v1/my/applications/" + shown_notice.first + "/notice.pdf"), nullptr};
+  m["POST /api/v1/enroll/runs/{id}/notices"] = {
+      [run_in] { return Call{"POST", "/api/v1/enroll/runs/" + run_in("published") + "/notices", ""}; }, nullptr};
+  m["GET /api/v1/enroll/notices"] = {get("/api/v1/enroll/notices"), nullptr};
+  m["POST /api/v1/enroll/notices/{code}/report"] = {
+      [notice_in] { return Call{"POST", "/api/v1/enroll/notices/" + notice_in().second + "/report", ""}; }, nullptr};
+  m["GET /api/v1/notices/verify"] = {get("/api/v1/notices/verify?code=" + shown_notice.second), nullptr};
   // 招生基础数据: one catchment around school A's coordinates (120.58, 30.0), its cohorts and seats.
   for (auto [kind, content] : {std::pair<std::string, std::string>{"catchments", kTinyCatchments},
                                {"birth_cohorts", "catchment_id,birth_year,children\nC1,2020,30\nC1,2021,30\nC1,2022,30\n"},
