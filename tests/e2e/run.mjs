@@ -1344,6 +1344,238 @@ try {
     }
   })
 
+  // 入学通知书 and 报到: staff issue the notices of that published run, the parent sees the
+  // notice and downloads the PDF, anyone checks the 查验码 without logging in, the school registers the 报到.
+  let notice = null // the parent's notice as GET /enroll/notices?run= lists it
+  const noticesOf = async (query = '') => (await getJson('/api/v1/enroll/notices' + query)).body
+  // waits until the digits of `sel` read `n` (a count shown once the list has loaded)
+  const countIs = (sel, n) =>
+    page.waitForFunction(([s, v]) => (document.querySelector(s)?.textContent || '').replace(/\D/g, '') === v, [sel, String(n)])
+  await test('入学通知书 (staff): 签发 on 电脑派位 for the published run — the issued count as the API\'s notices of the run; again: 0 new', async () => {
+    assert.ok(run && applied, 'a published run holds the parent\'s application')
+    await loginAs(STAFF_USER)
+    await page.locator(tid('nav-runs')).click()
+    await page.locator(tid('runs-page')).waitFor()
+    const button = page.locator(`${tid('issue-notices')}[data-run="${run.id}"]`)
+    await button.waitFor()
+    assert.equal((await button.innerText()).trim(), '签发入学通知书')
+    await button.click()
+    const answer = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/notices`)
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    const res = await answer
+    assert.equal(res.status(), 200, 'issued')
+    const body = await res.json()
+    const panel = page.locator(`${tid('notices-issued')}[data-run="${run.id}"]`)
+    await panel.waitFor()
+    const N = await noticesOf('?run=' + run.id)
+    assert.ok(N.items.length > 0, 'the run admitted someone')
+    assert.equal(digits(await panel.locator(tid('notices-issued-count')).innerText()), N.items.length, 'shown = the API\'s notices of the run')
+    assert.equal(body.issued, N.items.length)
+    assert.equal(body.already, 0, 'first issue')
+    assert.equal(digits(await panel.locator(tid('notices-already-count')).innerText()), 0)
+    assert.equal(digits(await panel.locator(tid('notices-skipped-count')).innerText()), body.skipped.length)
+    for (const s of body.skipped) await panel.locator(tid('notices-skipped'), { hasText: s.reason }).waitFor()
+    assert.equal(N.counts.issued, N.items.length, 'all 已签发, none reported yet')
+    assert.equal(N.counts.reported, 0)
+    notice = N.items.find((n) => n.application_id === applied.id)
+    assert.ok(notice, 'the parent\'s application was placed by the run: it has a notice')
+    assert.match(notice.code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'Crockford base32 XXXX-XXXX-XXXX')
+    assert.equal(notice.status, 'issued')
+    assert.ok(notice.child_name.includes('*') && notice.child_name !== APPLY_CHILD_NAME, `masked: ${notice.child_name}`)
+    assert.equal(await panel.locator(tid('notices-link')).getAttribute('href'), '#/enroll/notices?run=' + encodeURIComponent(run.id))
+    // issuing again is harmless: nothing new, all counted as already issued
+    const again = await sendJson('POST', `/api/v1/enroll/runs/${run.id}/notices`, {})
+    assert.equal(again.status, 200)
+    assert.equal(again.body.issued, 0)
+    assert.equal(again.body.already, N.items.length)
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+    await shot('notices-issue')
+  })
+
+  await test('入学通知书 (parent): the notice with its 查验码 and status on the card; the PDF downloads (200, application/pdf, %PDF)', async () => {
+    assert.ok(notice, 'a notice was issued for the parent\'s application')
+    try {
+      await loginAs(PARENT_USER)
+      await page.locator(tid('nav-apply')).click()
+      const A = await myApplication(applied.id)
+      assert.ok(A.notice, 'GET /my/applications carries the notice')
+      assert.equal(A.notice.code, notice.code)
+      const block = page.locator(`${tid('app-card')}[data-id="${applied.id}"] ${tid('app-notice')}`)
+      await block.waitFor()
+      assert.equal((await block.locator(tid('app-notice-code')).innerText()).trim(), A.notice.code)
+      assert.equal((await block.locator(tid('app-notice-status')).innerText()).trim(), '已签发（待报到）')
+      assert.equal((await block.locator(tid('app-notice-school')).innerText()).trim(), A.notice.school_name || A.notice.school_id)
+      assert.equal(await block.locator(tid('app-notice-fallback')).count(), A.notice.fallback ? 1 : 0, '兜底 note only for a fallback placement')
+      const href = await block.locator(tid('notice-pdf')).getAttribute('href')
+      assert.equal(href, A.notice.pdf)
+      const download = (u) => page.evaluate(async (url) => {
+        const r = await fetch(url, { credentials: 'include' })
+        const bytes = new Uint8Array(await r.arrayBuffer())
+        let bin = ''
+        for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode(...bytes.subarray(i, i + 8192))
+        return { status: r.status, type: r.headers.get('content-type') || '', disposition: r.headers.get('content-disposition') || '', head: bin.slice(0, 5), size: bytes.length, b64: btoa(bin) }
+      }, u)
+      const pdf = await download(href)
+      assert.equal(pdf.status, 200, 'downloaded')
+      assert.ok(pdf.type.startsWith('application/pdf'), pdf.type)
+      assert.equal(pdf.head, '%PDF-', 'a PDF')
+      assert.ok(pdf.disposition.includes(`notice-${applied.id}.pdf`), pdf.disposition)
+      assert.ok(pdf.size > 500, `${pdf.size} bytes`)
+      fs.writeFileSync(path.join(SHOTS, 'notice.pdf'), Buffer.from(pdf.b64, 'base64')) // kept beside the screenshots to look at
+      // another family's application reads as "no notice"
+      const other = applied.id.replace(/\d+$/, (n) => (n.endsWith('1') ? '2' : '1').padStart(n.length, '0'))
+      assert.equal((await download(`/api/v1/my/applications/${other}/notice.pdf`)).status, 404, 'another family\'s notice: 404')
+      await shot('notice-parent')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
+  await test('入学通知书查验 (public): logged out, /verify?code= shows 真实有效, the school and the masked name as the API; a wrong code the 404 message', async () => {
+    assert.ok(notice, 'a notice was issued')
+    await page.locator(tid('logout')).click()
+    await page.locator(tid('login-page')).waitFor()
+    loggedIn = false
+    const link = page.locator(tid('login-verify-link'))
+    assert.equal((await link.innerText()).trim(), '入学通知书查验')
+    assert.equal(await link.getAttribute('href'), '#/verify')
+    // the plain address printed on the notice, the code typed in lower case without dashes
+    const typed = notice.code.toLowerCase().replace(/-/g, '')
+    await page.goto(BASE + '/verify?code=' + typed)
+    const result = page.locator(tid('verify-result'))
+    await result.waitFor()
+    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status), 401, 'nobody logged in')
+    const V = await getJson('/api/v1/notices/verify?code=' + typed)
+    assert.equal(V.status, 200)
+    assert.equal(V.body.valid, true)
+    assert.equal(V.body.notice.application_id, applied.id)
+    assert.equal((await result.locator(tid('verify-valid')).innerText()).trim(), '真实有效')
+    assert.equal((await result.locator(tid('verify-school')).innerText()).trim(), V.body.notice.school_name)
+    assert.equal((await result.locator(tid('verify-name')).innerText()).trim(), V.body.notice.child_name)
+    assert.ok(V.body.notice.child_name.includes('*') && V.body.notice.child_name !== APPLY_CHILD_NAME, 'masked')
+    assert.equal((await result.locator(tid('verify-year')).innerText()).trim(), `${V.body.notice.year} 年秋季入学`)
+    assert.equal((await result.locator(tid('verify-status')).innerText()).trim(), '已签发（待报到）')
+    assert.ok(!(await page.locator(tid('verify-page')).innerText()).includes(APPLY_CHILD_NAME), 'the full name is not shown')
+    await shot('notice-verify')
+    // a code this system never issued: the server's 404 message
+    const wrong = notice.code.startsWith('ZZZZ') ? 'YYYY-YYYY-YYYY' : 'ZZZZ-ZZZZ-ZZZZ'
+    await page.locator(inp('verify-code')).fill(wrong)
+    const answer = apiAnswer('GET', '/api/v1/notices/verify')
+    await page.locator(tid('verify-submit')).click()
+    const res = await answer
+    assert.equal(res.status(), 404)
+    const msg = (await res.json()).error
+    assert.ok(msg.includes('不存在'), msg)
+    await page.locator(tid('verify-error'), { hasText: msg }).waitFor()
+    assert.equal(await page.locator(tid('verify-result')).count(), 0)
+    // the code as copied from the PDF (full-width letters and dashes) is read as the code
+    const fullWidth = notice.code.replace(/[-0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+    await page.locator(inp('verify-code')).fill(fullWidth)
+    await page.locator(tid('verify-submit')).click()
+    await result.locator(tid('verify-school'), { hasText: V.body.notice.school_name }).waitFor()
+    assert.equal(await page.locator(tid('verify-error')).count(), 0)
+  })
+
+  await test('入学报到 (school): 登记报到 by the 查验码 (own school, else 403 and staff registers); 已报到, a second 报到 is 409', async () => {
+    assert.ok(notice, 'a notice was issued')
+    try {
+      const me = await loginAs(SCHOOL_USER)
+      assert.equal(me.role, 'school_admin')
+      await page.locator(tid('nav-notices')).click()
+      await page.locator(tid('notices-page')).waitFor()
+      const L = await noticesOf()
+      assert.ok(L.items.every((n) => n.school_id === me.school_code), 'a school sees only its own notices')
+      await countIs(tid('notices-tab-count-issued'), L.counts.issued)
+      await countIs(tid('notices-tab-count-reported'), L.counts.reported)
+      await countIs(tid('notices-tab-count-all'), L.counts.issued + L.counts.reported)
+      await page.locator(tid('notices-table') + ' .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+      assert.equal(await page.locator(tid('notices-table') + ' tbody tr').count(), Math.min(50, L.counts.issued), 'the 待报到 tab lists the issued ones')
+      const submit = async (code) => {
+        await page.locator(inp('report-code')).fill(code)
+        const answer = apiAnswer('POST', `/api/v1/enroll/notices/${code}/report`)
+        await page.locator(tid('report-submit')).click()
+        return answer
+      }
+      let reporter = SCHOOL_USER
+      if (notice.school_id !== me.school_code) {
+        const refused = await submit(notice.code)
+        assert.equal(refused.status(), 403, 'another school\'s child')
+        const msg = (await refused.json()).error
+        await page.locator(tid('report-error'), { hasText: msg }).waitFor()
+        reporter = STAFF_USER
+        await loginAs(STAFF_USER)
+        await page.locator(tid('nav-notices')).click()
+        await page.locator(tid('notices-page')).waitFor()
+      } else {
+        assert.equal(await page.locator(tid('notice-report-' + applied.id)).count(), 1, 'the parent\'s child is listed with a 报到 button')
+      }
+      const res = await submit(notice.code)
+      assert.equal(res.status(), 200, 'registered')
+      const done = await res.json()
+      assert.equal(done.status, 'reported')
+      await page.locator(tid('report-ok')).waitFor()
+      const after = (await noticesOf('?run=' + run.id)).items.find((n) => n.application_id === applied.id)
+      assert.equal(after.status, 'reported')
+      assert.equal(after.reported_by, reporter)
+      assert.ok(after.reported_at, 'a time')
+      // the 已报到 tab shows it, without a 报到 button
+      await page.locator(tid('notices-tab-reported')).click()
+      const row = page.locator(tid('notices-table') + ' tbody tr', { has: page.locator(tid('notice-row-' + applied.id)) })
+      await row.waitFor()
+      assert.equal((await row.locator(tid('notice-row-status')).innerText()).trim(), '已报到')
+      assert.equal(await row.locator(tid('notice-report-' + applied.id)).count(), 0)
+      // a second 报到: 409 with the time it was registered
+      const again = await submit(notice.code)
+      assert.equal(again.status(), 409, 'already registered')
+      const msg = (await again.json()).error
+      assert.ok(msg.includes('已于'), msg)
+      await page.locator(tid('report-error'), { hasText: msg }).waitFor()
+      const V = await getJson('/api/v1/notices/verify?code=' + notice.code)
+      assert.equal(V.body.notice.status, 'reported', 'the public check says 已报到 too')
+      await countIs(tid('notices-tab-count-reported'), (await noticesOf()).counts.reported)
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('notices-report')
+      // the 报到 button of a row (another child still waiting), after a confirmation
+      await page.locator(tid('notices-tab-issued')).click()
+      const waiting = (await noticesOf('?status=issued')).items[0]
+      if (waiting) {
+        await page.locator(tid('notice-report-' + waiting.application_id)).click()
+        const answer = apiAnswer('POST', `/api/v1/enroll/notices/${waiting.code}/report`)
+        await page.locator('.el-message-box__btns .el-button--primary').click()
+        assert.equal((await answer).status(), 200)
+        await page.locator(tid('notice-row-' + waiting.application_id)).waitFor({ state: 'detached' })
+      }
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  }, { needsLogin: false })
+
+  await test('入学报到 (auditor): read-only — no 登记报到, no 报到 buttons; the audit log has enroll.notices.issue and enroll.notice.report', async () => {
+    assert.ok(notice && run, 'a notice was issued')
+    try {
+      await loginAs(AUDITOR_USER)
+      await page.locator(tid('nav-notices')).click()
+      await page.locator(tid('notices-readonly')).waitFor()
+      const L = await noticesOf()
+      await countIs(tid('notices-tab-count-issued'), L.counts.issued)
+      await countIs(tid('notices-tab-count-reported'), L.counts.reported)
+      assert.equal(await page.locator(tid('report-panel')).count(), 0, 'no 登记报到')
+      assert.equal(await page.locator(`${tid('notices-table')} [data-testid^="notice-report-"]`).count(), 0, 'no 报到 buttons')
+      await loginAs(USER)
+      const audit = (await getJson('/api/v1/audit?limit=1000')).body
+      assert.equal(audit.chain_ok, true)
+      const issues = audit.items.filter((e) => e.action === 'enroll.notices.issue' && e.target === run.id)
+      assert.equal(issues.length, 2, 'both issues of the run are audited')
+      assert.ok(issues.every((e) => e.actor === STAFF_USER))
+      assert.ok(issues.some((e) => e.detail.issued > 0) && issues.some((e) => e.detail.issued === 0), JSON.stringify(issues.map((e) => e.detail)))
+      const reports = audit.items.filter((e) => e.action === 'enroll.notice.report' && e.target === applied.id)
+      assert.equal(reports.length, 1, 'the 报到 is audited once (the refused second one is not a change)')
+      assert.equal(reports[0].detail.run, run.id)
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
   await test('报名审核 (auditor): read-only — masked names as the API, no 通过/退回, no 派位 registration', async () => {
     try {
       await loginAs(AUDITOR_USER)

@@ -8,6 +8,8 @@ import Layout from './views/Layout.vue'
 // Hash history: the server only has to serve index.html at "/" (no SPA fallback needed).
 const routes = [
   { path: '/login', name: 'login', component: Login, meta: { public: true } },
+  // 入学通知书查验: anyone holding a notice, no login
+  { path: '/verify', name: 'verify', component: () => import('./views/NoticeVerify.vue'), meta: { public: true, title: 'verify.title' } },
   {
     path: '/',
     component: Layout,
@@ -24,6 +26,7 @@ const routes = [
       { path: 'enroll/runs', name: 'runs', component: () => import('./views/Runs.vue'), meta: { cap: 'runs', title: 'nav.runs' } },
       { path: 'enroll/apply', name: 'apply', component: () => import('./views/Applications.vue'), meta: { cap: 'apply', title: 'nav.apply', nav: 'enroll/apply' } },
       { path: 'enroll/applications', name: 'review', component: () => import('./views/ApplicationReview.vue'), meta: { cap: 'review', title: 'nav.review', nav: 'enroll/applications' } },
+      { path: 'enroll/notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { cap: 'notices', title: 'nav.notices' } },
       { path: 'enroll/migrant', name: 'migrant', component: () => import('./views/MigrantShare.vue'), meta: { cap: 'migrant', title: 'nav.migrant' } },
       { path: 'admit', name: 'admit', component: () => import('./views/Admission.vue'), meta: { cap: 'admit', title: 'nav.admit' } },
       { path: 'health', name: 'health', component: () => import('./views/Health.vue'), meta: { cap: 'health', title: 'nav.health' } },
@@ -34,6 +37,11 @@ const routes = [
     ],
   },
 ]
+
+// The notice PDF prints the plain address /verify (the server answers index.html for it): open the hash route.
+if (window.location.pathname.replace(/\/+$/, '') === '/verify' && !window.location.hash) {
+  window.history.replaceState(null, '', '/#/verify' + window.location.search)
+}
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
 

@@ -47,3 +47,8 @@ export function derivationStep(line) {
   if (opened > 0) head += '）'.repeat(opened)
   return { text: head, basis, key }
 }
+
+// 入学通知书: issued = 已签发（待报到）, reported = 已报到.
+export const NOTICE_STATUSES = ['issued', 'reported']
+export const NOTICE_STATUS_TYPE = { issued: 'warning', reported: 'success' }
+export const noticeStatusLabel = (s, zh) => (te('notices.status.' + s) ? t('notices.status.' + s) : zh || s || '–')
