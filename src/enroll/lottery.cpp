@@ -77,6 +77,17 @@ std::string list_difference(const std::string& school, const char* list, const s
 
 }  // namespace
 
+std::map<std::string, LotteryPlacement> lottery_placements(const LotteryResult& result) {
+  std::map<std::string, LotteryPlacement> out;
+  for (const auto& s : result.schools) {
+    for (const auto& id : s.admitted) out[id] = {s.school_id, true, 0, ""};
+    for (size_t w = 0; w < s.waitlist.size(); ++w) out[s.waitlist[w]] = {s.school_id, false, static_cast<int64_t>(w) + 1, ""};
+  }
+  for (const auto& f : result.fallbacks)
+    if (auto it = out.find(f.applicant_id); it != out.end()) it->second.fallback_school_id = f.school_id;
+  return out;
+}
+
 std::string first_lottery_difference(const LotteryResult& published, const LotteryResult& expected) {
   if (published.applicants_sha256 != expected.applicants_sha256)
     return "申请名单摘要不符：结果为 " + published.applicants_sha256 + "，申请文件的摘要为 " + expected.applicants_sha256;

@@ -5,6 +5,8 @@
 //   2. the seed is fixed in public afterwards (e.g. under notarisation) and published as hex;
 //   3. per school, applicants are ordered by tier, then by lottery number (lottery_number.hpp);
 //      the first `seats` are admitted, the rest wait in that order.
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,16 @@ struct LotteryResult {
 // `seed` must already be normalized (normalize_seed).
 LotteryResult run_lottery(const std::vector<LotteryApplicant>& applicants, const std::vector<SchoolSeats>& seats,
                           const std::string& seed);
+
+// Where a result placed each applicant: admitted at a school, or on its waiting list (1-based place) and, for
+// 公民同招, at the fallback school named for them.
+struct LotteryPlacement {
+  std::string school_id;
+  bool admitted = false;
+  int64_t waitlist_place = 0;      // 0 when admitted
+  std::string fallback_school_id;  // "" = none
+};
+std::map<std::string, LotteryPlacement> lottery_placements(const LotteryResult& result);
 
 // The first difference between a published result and the recomputed one, in Chinese; "" if equal.
 std::string first_lottery_difference(const LotteryResult& published, const LotteryResult& expected);

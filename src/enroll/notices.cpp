@@ -5,6 +5,8 @@
 
 #include "auth/audit.hpp"
 #include "auth/accounts.hpp"
+#include "enroll/enroll_report.hpp"
+#include "enroll/lottery.hpp"
 #include "enroll/runs.hpp"
 
 namespace youjun::enroll {
@@ -67,25 +69,6 @@ Result<std::string> published_replacement(store::Connection& db, const std::stri
   return std::string();
 }
 
-// Who the run placed where: admitted applicants at their school, waitlisted ones with a fallback at it.
-struct Placement {
-  std::string school_id;
-  bool fallback = false;
-};
-std::vector<std::pair<std::string, Placement>> placements(const nlohmann::json& result) {
-  std::vector<std::pair<std::string, Placement>> out;
-  std::set<std::string> admitted;
-  for (const auto& s : result.value("schools", nlohmann::json::array()))
-    for (const auto& id : s.value("admitted", nlohmann::json::array()))
-      if (id.is_string() && admitted.insert(id.get<std::string>()).second)
-        out.push_back({id.get<std::string>(), {s.value("school_id", ""), false}});
-  for (const auto& f : result.value("fallbacks", nlohmann::json::array())) {
-    std::string id = f.value("applicant_id", "");
-    if (!id.empty() && admitted.insert(id).second) out.push_back({id, {f.value("school_id", ""), true}});
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string notice_code(const PersonalDataKey& key, const std::string& application_id, const std::string& run_id) {
@@ -143,8 +126,9 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
                                                         " 取代并公布：请用 " + *replacement + " 签发入学通知书");
   auto text = run_text(db, run_id, "result");
   if (!text) return text.error();
-  auto result = *text ? nlohmann::json::parse(**text, nullptr, false) : nlohmann::json();
-  if (!result.is_object()) return make_error("派位 " + run_id + " 的结果无法读取");
+  if (!*text) return make_error("派位 " + run_id + " 已公布却没有结果");
+  auto parsed = lottery_from_json(nlohmann::json::parse(**text, nullptr, false));
+  if (!parsed) return make_error("派位 " + run_id + " 的结果无法读取：" + parsed.error().message);
 
   std::map<std::string, std::string> application_status;
   auto apps = db.query("SELECT id, status FROM enroll_applications");
@@ -158,7 +142,11 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
   NoticeIssue out;
   std::string at = auth::iso8601_utc(now);
   std::vector<std::string> issued_ids;
-  for (const auto& [id, place] : placements(result)) {
+  for (const auto& [id, place] : lottery_placements(*parsed)) {
+    // Admitted where drawn, or (公民同招) placed at the fallback school; waitlisted without one: no notice.
+    bool fallback = !place.admitted;
+    const std::string& school = fallback ? place.fallback_school_id : place.school_id;
+    if (school.empty()) continue;
     auto status = application_status.find(id);
     if (status == application_status.end()) {
       ++out.not_applications;
@@ -176,7 +164,7 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
     auto s = db.exec("INSERT INTO enroll_notices (application_id, code, run_id, school_id, fallback, status, issued_by, "
                      "issued_at, reported_by, reported_at, version) VALUES (?, ?, ?, ?, ?, 'issued', ?, ?, '', '', 1) "
                      "ON CONFLICT DO NOTHING",
-                     {id, notice_code(key, id, run_id), run_id, place.school_id, int64_t{place.fallback ? 1 : 0}, actor, at});
+                     {id, notice_code(key, id, run_id), run_id, school, int64_t{fallback ? 1 : 0}, actor, at});
     if (!s) return s.error();
     if (db.changes() == 1)
       issued_ids.push_back(id);

@@ -12,6 +12,8 @@
 #include "core/id_number.hpp"
 #include "enroll/applications.hpp"
 #include "enroll/eligibility_policy.hpp"
+#include "enroll/enroll_report.hpp"
+#include "enroll/lottery.hpp"
 #include "enroll/lottery_number.hpp"
 #include "enroll/notices.hpp"
 #include "enroll/runs.hpp"
@@ -130,21 +132,13 @@ Result<std::map<std::string, nlohmann::json>> lottery_results(RequestContext& c,
     auto text = enroll::run_text(c.db, run.id, "result");
     if (!text) return text.error();
     if (!*text) continue;
-    auto result = nlohmann::json::parse(**text, nullptr, false);
-    if (result.is_discarded()) continue;
-    std::map<std::string, nlohmann::json> found;
-    for (const auto& s : result.value("schools", nlohmann::json::array())) {
-      const auto& admitted = s.value("admitted", nlohmann::json::array());
-      const auto& waitlist = s.value("waitlist", nlohmann::json::array());
-      for (const auto& id : admitted)
-        if (id.is_string() && ids.count(id.get<std::string>())) found[id] = {{"school_id", s["school_id"]}, {"admitted", true}};
-      for (size_t w = 0; w < waitlist.size(); ++w)
-        if (waitlist[w].is_string() && ids.count(waitlist[w].get<std::string>()))
-          found[waitlist[w]] = {{"school_id", s["school_id"]}, {"admitted", false}, {"waitlist_place", static_cast<int64_t>(w) + 1}};
-    }
-    for (const auto& f : result.value("fallbacks", nlohmann::json::array()))
-      if (auto it = found.find(f.value("applicant_id", "")); it != found.end()) it->second["fallback_school_id"] = f["school_id"];
-    for (auto& [id, mine] : found) {
+    auto result = enroll::lottery_from_json(nlohmann::json::parse(**text, nullptr, false));
+    if (!result) continue;
+    for (const auto& [id, place] : enroll::lottery_placements(*result)) {
+      if (!ids.count(id)) continue;
+      nlohmann::json mine = {{"school_id", place.school_id}, {"admitted", place.admitted}};
+      if (!place.admitted) mine["waitlist_place"] = place.waitlist_place;
+      if (!place.fallback_school_id.empty()) mine["fallback_school_id"] = place.fallback_school_id;
       mine["run_id"] = run.id;
       mine["run_title"] = run.title;
       mine["seed"] = run.seed;

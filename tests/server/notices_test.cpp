@@ -53,9 +53,9 @@ TEST_P(NoticesTest, IssueDownloadVerifyAndReport) {
   application("2027-000001", "mum", kSchoolA, "approved");
   application("2027-000002", "other", kSchoolA, "withdrawn");
   application("2027-000003", "other", kSchoolB, "approved");
-  const std::string result = std::string(R"({"schools":[{"school_id":")") + kSchoolA +
-                             R"(","admitted":["2027-000001","2027-000002","F9"],"waitlist":[]},{"school_id":")" + kSchoolB +
-                             R"(","admitted":[],"waitlist":["2027-000003"]}],"fallbacks":[{"applicant_id":"2027-000003","school_id":")" +
+  const std::string result = std::string(R"({"applicants_sha256":"x","seed":"0b","schools":[{"school_id":")") + kSchoolA +
+                             R"(","seats":3,"admitted":["2027-000001","2027-000002","F9"],"waitlist":[]},{"school_id":")" + kSchoolB +
+                             R"(","seats":0,"admitted":[],"waitlist":["2027-000003"]}],"fallbacks":[{"applicant_id":"2027-000003","from_school_id":")" + kSchoolB + R"(","school_id":")" +
                              kSchoolA + R"("}]})";
   auto run = [&](const std::string& id, const std::string& status, const std::string& replaces) {
     h.exec("INSERT INTO enroll_runs (id, title, policy, status, applicants_csv, seats_csv, applicants_sha256, applicant_count, "

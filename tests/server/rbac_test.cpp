@@ -122,7 +122,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
            "'applicant_id,school_id,tier,fallback_school_id\nA1,S1,1,\n', 'school_id,seats,sector\nS1,1,\n', 'x', 1, ?, ?, "
            "'test', '2000-01-01T00:00:00Z')",
            {id, std::string(status), drawn ? store::Value{std::string("0a")} : store::Value{},
-            drawn ? store::Value{std::string("{}")} : store::Value{}});
+            drawn ? store::Value{std::string(R"({"applicants_sha256":"x","seed":"0a","schools":[],"fallbacks":[]})")} : store::Value{}});
     return id;
   };
   std::string shown = run_in("drawn");
