@@ -8,15 +8,15 @@
 #include "enroll/enroll_files.hpp"
 #include "enroll/enroll_report.hpp"
 #include "enroll/lottery_number.hpp"
+#include "enroll/match_runs.hpp"
 #include "enroll/matching.hpp"
 
 namespace youjun::cli {
 
 namespace {
 
-
-const char* kDeferred = "deferred_acceptance";
-const char* kBoston = "immediate_acceptance";
+const char* kDeferred = enroll::kDeferredAcceptance;
+const char* kBoston = enroll::kImmediateAcceptance;
 
 struct MatchArgs {
   std::string students, schools, seed, out, explain, mechanism, policy = "national";
@@ -44,15 +44,12 @@ std::optional<PreparedMatch> prepare(const std::string& students_path, const std
   }
   m.read_seconds = seconds_since(t0);
   auto t1 = Clock::now();
-  m.numbers = enroll::lottery_numbers(seed, m.problem.student_ids);
-  m.problem.lottery_rank = enroll::lottery_ranks(m.numbers, m.problem.student_ids);
+  m.numbers = enroll::number_students(m.problem, seed);
   m.lottery_seconds = seconds_since(t1);
   return m;
 }
 
-enroll::Matching run_mechanism(const enroll::MatchProblem& p, const std::string& mechanism) {
-  return mechanism == kBoston ? enroll::immediate_acceptance(p) : enroll::deferred_acceptance(p);
-}
+using enroll::run_mechanism;
 
 std::string summary_text(const enroll::MatchContext& c) {
   const auto& m = c.matching;
@@ -83,13 +80,12 @@ int run_match(const MatchArgs& a) {
     auto configured = policy->text("enroll.match.mechanism");
     mechanism = configured ? *configured : kDeferred;
   }
-  if (mechanism == "da") mechanism = kDeferred;
-  if (mechanism == "boston") mechanism = kBoston;
-  if (mechanism != kDeferred && mechanism != kBoston) {
+  mechanism = enroll::mechanism_name(mechanism);
+  if (mechanism.empty()) {
     std::fprintf(stderr, "--mechanism 应为 da（deferred_acceptance）或 boston（immediate_acceptance）\n");
     return kExitBadInput;
   }
-  auto rules = cited_rules(*policy, {"enroll.lottery.method", "enroll.match.mechanism", "enroll.selection.tier_and_lottery_only"});
+  auto rules = cited_rules(*policy, enroll::match_rule_keys());
   if (!rules) return kExitFailure;
 
   auto prepared = prepare(a.students, a.schools, *seed);

@@ -1,6 +1,7 @@
 #include "cli/demo_load.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 
 #include "admit/admit_run.hpp"
@@ -90,37 +91,71 @@ int load_enroll_datasets(store::Connection& db, const std::string& dir) {
   return kExitOk;
 }
 
+// Registers `run`, draws it with `seed` and publishes it, as the bureau would on the 电脑派位 page.
+Result<std::string> register_draw_publish(store::Connection& db, const enroll::NewRun& run, const std::string& seed) {
+  auto policy = policy::load_policy(run.policy);
+  if (!policy) return policy.error();
+  auto created = enroll::create_run(db, run, "demo-load", now_unix());
+  if (!created) return created.error();
+  const std::string id = created->run.id;
+  auto drawn = enroll::draw_run(db, id, seed, *policy, "demo-load", now_unix());
+  if (!drawn) return drawn.error();
+  auto published = enroll::publish_run(db, id, "demo-load", now_unix());
+  if (!published) return published.error();
+  return id;
+}
+
+// True when a run of this title is already in the database (loading again adds nothing).
+Result<bool> run_exists(store::Connection& db, const std::string& title) {
+  auto existing = enroll::list_runs(db);
+  if (!existing) return existing.error();
+  return std::any_of(existing->begin(), existing->end(), [&](const enroll::RunRecord& r) { return r.title == title; });
+}
+
 // The demo's 公民同招 lottery, registered, drawn with the seed 20260901 and published, so the 电脑派位
-// page starts with a finished example. Loading again adds nothing (a run with this title exists).
+// page starts with a finished example.
 int load_demo_lottery(store::Connection& db, const std::string& dir) {
   const std::string title = "演示：民办小学一年级电脑派位（公民同招）";
-  auto existing = enroll::list_runs(db);
-  if (!existing) return fail(existing.error().message);
-  for (const auto& r : *existing)
-    if (r.title == title) return kExitOk;
+  auto exists = run_exists(db, title);
+  if (!exists) return fail(exists.error().message);
+  if (*exists) return kExitOk;
   auto applicants_table = io::read_table(dir + "/lottery_applicants.csv");
   auto seats_table = io::read_table(dir + "/lottery_seats.csv");
   if (!applicants_table || !seats_table || applicants_table->row_count() == 0) return kExitOk;  // older or tiny demo folder
-  enroll::NewRun run{title, "national", "", {}, {}};
+  enroll::NewRun run{title, "national", "", {}, {}, "lottery", {}};
   RowErrors errors = enroll::read_seats(*seats_table, run.seats);
   if (errors.empty()) errors = enroll::read_applicants(*applicants_table, run.seats, run.applicants);
   if (!errors.empty()) {
     std::fputs(format_row_errors(errors).c_str(), stderr);
     return kExitBadInput;
   }
-  auto policy = policy::load_policy("national");
-  if (!policy) return fail(policy.error().message);
-  auto rules = policy::cited_rules_json(*policy, enroll::lottery_rule_keys());
-  if (!rules) return fail(rules.error().message);
-  auto created = enroll::create_run(db, run, "demo-load", now_unix());
-  if (!created) return fail(created.error().message);
-  const std::string id = created->run.id;
-  auto drawn = enroll::draw_run(db, id, "20260901", *rules, "demo-load", now_unix());
-  if (!drawn) return fail(drawn.error().message);
-  auto published = enroll::publish_run(db, id, "demo-load", now_unix());
-  if (!published) return fail(published.error().message);
-  std::fprintf(stderr, "演示派位 %s：%zu 名申请人、%zu 所民办小学，已派位并公布（种子 20260901）\n", id.c_str(),
+  auto id = register_draw_publish(db, run, "20260901");
+  if (!id) return fail(id.error().message);
+  std::fprintf(stderr, "演示派位 %s：%zu 名申请人、%zu 所民办小学，已派位并公布（种子 20260901）\n", id->c_str(),
                run.applicants.size(), run.seats.size());
+  return kExitOk;
+}
+
+// The demo's 多校划片 matching of the primary zones, registered, matched with the seed 20260902 and published.
+int load_demo_match(store::Connection& db, const std::string& dir) {
+  const std::string title = "演示：小学多校划片志愿匹配";
+  auto exists = run_exists(db, title);
+  if (!exists) return fail(exists.error().message);
+  if (*exists) return kExitOk;
+  auto students_table = io::read_table(dir + "/match_students.csv");
+  auto schools_table = io::read_table(dir + "/match_schools.csv");
+  if (!students_table || !schools_table || students_table->row_count() == 0) return kExitOk;  // older or tiny demo folder
+  enroll::NewRun run{title, "national", "", {}, {}, "match", {}};
+  RowErrors errors = enroll::read_seats(*schools_table, run.seats);
+  if (errors.empty()) errors = enroll::read_match_input(*students_table, *schools_table, run.match);
+  if (!errors.empty()) {
+    std::fputs(format_row_errors(errors).c_str(), stderr);
+    return kExitBadInput;
+  }
+  auto id = register_draw_publish(db, run, "20260902");
+  if (!id) return fail(id.error().message);
+  std::fprintf(stderr, "演示多校划片 %s：%zu 名学生、%zu 所学校，已匹配并公布（种子 20260902）\n", id->c_str(),
+               run.match.student_count(), run.seats.size());
   return kExitOk;
 }
 
@@ -190,6 +225,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
   }
   if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
+  if (int rc = load_demo_match(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_zhongkao(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_health(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_applications(*db, key); rc != kExitOk) return rc;

@@ -120,6 +120,11 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   files.push_back({"lottery_applicants.csv", "lottery_applicants", lottery.applicant_rows, ""});
   if (auto st = write_text(path("lottery_seats.csv"), lottery.seats); !st) return st.error();
   files.push_back({"lottery_seats.csv", "lottery_seats", lottery.schools, ""});
+  auto match = match_files(city, catchments);
+  if (auto st = write_text(path("match_students.csv"), match.students); !st) return st.error();
+  files.push_back({"match_students.csv", "match_students", match.student_rows, ""});
+  if (auto st = write_text(path("match_schools.csv"), match.schools); !st) return st.error();
+  files.push_back({"match_schools.csv", "match_schools", match.school_rows, ""});
 
   auto zhongkao = zhongkao_files(city);
   if (auto st = write_text(path("zk_juniors.csv"), zhongkao.juniors); !st) return st.error();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "demo/city.hpp"
@@ -39,6 +40,14 @@ struct LotteryFiles {
   size_t schools = 0, applicant_rows = 0;
 };
 LotteryFiles lottery_files(const City& city);
+
+// The 多校划片 matching of the primary-stage zones (match_files.cpp): each child ranks the zone's schools.
+struct MatchFiles {
+  std::string students, schools;  // CSV texts for `enroll match` / a match run
+  size_t school_rows = 0, student_rows = 0;
+};
+struct Catchment;
+MatchFiles match_files(const City& city, const std::vector<Catchment>& catchments);
 
 // The 中考 cycle (zhongkao_files.cpp): the junior schools with their graduates, the high schools with
 // plans (优质 = the urban ones), and each graduate's scores and lists, for `youjun admit quota | score |

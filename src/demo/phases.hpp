@@ -19,6 +19,7 @@ enum Stream : uint64_t {
   kStreamLottery = 10,
   kStreamZhongkao = 11,
   kStreamFitness = 12,
+  kStreamMatch = 13,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -37,6 +37,11 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "lottery_applicants.csv, lottery_seats.csv\r\n";
   t += "                   公民同招演示：各民办小学一年级报名人数超过学位，电脑随机派位；未录取者回到同区公办学校\r\n";
   t += "                   （fallback_school_id）。demo load 会登记、派位（种子 20260901）并公布这次派位。\r\n";
+  t += "match_students.csv, match_schools.csv\r\n";
+  t += "                   多校划片演示：各小学多校划片区的适龄儿童按志愿排列区内学校（student_id,prefs,tier），\r\n";
+  t += "                   各校拿出约五分之一一年级学位给本片区；延迟接受算法按类别、摇号号码匹配。\r\n";
+  t += "                   试算：youjun enroll match --students match_students.csv --schools match_schools.csv --seed 20260902\r\n";
+  t += "                   demo load 会登记、匹配（种子 20260902）并公布。\r\n";
   t += "fitness_records.csv 体质健康测试成绩（每名在校学生一行，国家学生体质健康标准 2014 年修订的测试项目；\r\n";
   t += "                   学生编号为 学校代码-年级-班级-座号，不含个人信息）。试算：\r\n";
   t += "                   youjun evaluate fitness --records fitness_records.csv --profile yichang\r\n";

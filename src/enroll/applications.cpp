@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, year, username, child_id_hash, child_id_masked, child_name, school_id, fallback_school_id, household_id, home_id, "
-    "facts_json, documents_json, status, review_reason, reviewed_by, reviewed_at, created_at, updated_at, version";
+    "facts_json, documents_json, status, review_reason, reviewed_by, reviewed_at, created_at, updated_at, version, prefs_json";
 
 ApplicationRecord record_of(const store::Row& r) {
   ApplicationRecord a;
@@ -39,6 +39,10 @@ ApplicationRecord record_of(const store::Row& r) {
   a.created_at = r.text(16);
   a.updated_at = r.text(17);
   a.version = r.integer(18);
+  auto prefs = nlohmann::json::parse(r.text(19), nullptr, false);
+  if (prefs.is_array())
+    for (const auto& p : prefs)
+      if (p.is_string()) a.form.prefs.push_back(p.get<std::string>());
   return a;
 }
 
@@ -103,10 +107,10 @@ Result<ApplicationChange> save(store::Connection& db, store::Transaction& tx, co
   std::string at = auth::iso8601_utc(now);
   bool reviewed = !reviewer.empty();
   auto s = db.exec("UPDATE enroll_applications SET child_name = ?, school_id = ?, fallback_school_id = ?, household_id = ?, "
-                   "home_id = ?, facts_json = ?, documents_json = ?, status = ?, review_reason = ?, reviewed_by = ?, "
+                   "home_id = ?, facts_json = ?, documents_json = ?, prefs_json = ?, status = ?, review_reason = ?, reviewed_by = ?, "
                    "reviewed_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                    {form.child_name, form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
-                    nlohmann::json(form.documents).dump(), status, reason, reviewed ? reviewer : before.reviewed_by,
+                    nlohmann::json(form.documents).dump(), nlohmann::json(form.prefs).dump(), status, reason, reviewed ? reviewer : before.reviewed_by,
                     reviewed ? at : before.reviewed_at, at, before.id, before.version});
   if (!s) return s.error();
   // Two people who read the same version race to this UPDATE; the second changes nothing and is told so.
@@ -164,12 +168,12 @@ Result<ApplicationChange> submit_application(store::Connection& db, int year, co
   std::string at = auth::iso8601_utc(now);
   // DO NOTHING: the same child sent twice at once — the second insert finds the first and is refused.
   auto s = db.exec("INSERT INTO enroll_applications (id, year, username, child_id_hash, child_id_enc, child_id_masked, child_name, "
-                   "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, status, review_reason, "
+                   "school_id, fallback_school_id, household_id, home_id, facts_json, documents_json, prefs_json, status, review_reason, "
                    "reviewed_by, reviewed_at, created_at, updated_at, version) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1) ON CONFLICT DO NOTHING",
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', '', '', '', ?, ?, 1) ON CONFLICT DO NOTHING",
                    {std::string(id), int64_t{year}, username, child.id_hash, child.id_enc, child.id_masked, form.child_name,
                     form.school_id, form.fallback_school_id, form.household_id, form.home_id, facts_text(form),
-                    nlohmann::json(form.documents).dump(), at, at});
+                    nlohmann::json(form.documents).dump(), nlohmann::json(form.prefs).dump(), at, at});
   if (!s) return s.error();
   if (db.changes() != 1)
     return refused(ApplicationRefusal::Duplicate, "这名儿童 " + std::to_string(year) + " 年已报名（刚刚提交过，请刷新查看）");
@@ -289,6 +293,7 @@ nlohmann::json application_json(const ApplicationRecord& r) {
           {"child_id_masked", r.child_id_masked},
           {"child_name", r.form.child_name},
           {"school_id", r.form.school_id},
+          {"prefs", r.form.prefs},
           {"fallback_school_id", r.form.fallback_school_id},
           {"household_id", r.form.household_id},
           {"home_id", r.form.home_id},

@@ -22,6 +22,9 @@ struct ApplicationForm {
   std::string child_name, school_id, fallback_school_id, household_id, home_id;
   std::map<std::string, bool> facts;   // eligibility_fact_names(); absent = false
   std::vector<std::string> documents;  // 随迁子女 documents handed in
+  // 多校划片: the zone's schools ranked best first (school_id is then prefs[0]); empty for one school.
+  // Such an application joins a match run, never a lottery run.
+  std::vector<std::string> prefs;
 };
 
 struct ApplicationRecord {

@@ -127,8 +127,8 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
   auto text = run_text(db, run_id, "result");
   if (!text) return text.error();
   if (!*text) return make_error("派位 " + run_id + " 已公布却没有结果");
-  auto parsed = lottery_from_json(nlohmann::json::parse(**text, nullptr, false));
-  if (!parsed) return make_error("派位 " + run_id + " 的结果无法读取：" + parsed.error().message);
+  auto placements = run_placements((*run)->method, nlohmann::json::parse(**text, nullptr, false));
+  if (!placements) return make_error("派位 " + run_id + " 的结果无法读取：" + placements.error().message);
 
   std::map<std::string, std::string> application_status;
   auto apps = db.query("SELECT id, status FROM enroll_applications");
@@ -142,8 +142,9 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
   NoticeIssue out;
   std::string at = auth::iso8601_utc(now);
   std::vector<std::string> issued_ids;
-  for (const auto& [id, place] : lottery_placements(*parsed)) {
-    // Admitted where drawn, or (公民同招) placed at the fallback school; waitlisted without one: no notice.
+  for (const auto& [id, place] : *placements) {
+    // Admitted where drawn or matched, or (公民同招) placed at the fallback school; waitlisted without one, or
+    // left to 统筹安排 by a match: no notice.
     bool fallback = !place.admitted;
     const std::string& school = fallback ? place.fallback_school_id : place.school_id;
     if (school.empty()) continue;

@@ -7,7 +7,9 @@
 #include "core/personal_data.hpp"
 #include "enroll/enroll_report.hpp"
 #include "enroll/lottery.hpp"
+#include "enroll/match_runs.hpp"
 #include "io/table.hpp"
+#include "policy/policy_report.hpp"
 
 namespace youjun::enroll {
 
@@ -16,7 +18,7 @@ namespace {
 constexpr const char* kColumns =
     "id, title, policy, status, applicants_sha256, COALESCE(seed, ''), COALESCE(replaces, ''), applicant_count, "
     "created_by, created_at, COALESCE(drawn_by, ''), COALESCE(drawn_at, ''), COALESCE(published_by, ''), "
-    "COALESCE(published_at, '')";
+    "COALESCE(published_at, ''), method";
 
 RunRecord record_of(const store::Row& r) {
   RunRecord x;
@@ -34,6 +36,7 @@ RunRecord record_of(const store::Row& r) {
   x.drawn_at = r.text(11);
   x.published_by = r.text(12);
   x.published_at = r.text(13);
+  x.method = r.text(14);
   return x;
 }
 
@@ -103,25 +106,64 @@ Result<RunChange> create_run(store::Connection& db, const NewRun& run, const std
   if (!count) return count.error();
   char id[32];
   std::snprintf(id, sizeof id, "%s-%03lld", year.c_str(), static_cast<long long>((*count)[0].integer(0) + 1));
-  std::string digest = sha256_hex(canonical_applicants(run.applicants));
+  const bool match = run.method == "match";
+  // A match run stores the canonical students file itself: the digest's file and the draw's input at once.
+  std::string stored = match ? canonical_students(run.match) : applicants_file(run.applicants);
+  std::string digest = sha256_hex(match ? stored : canonical_applicants(run.applicants));
+  size_t people = match ? run.match.student_count() : run.applicants.size();
   auto s = db.exec(
       "INSERT INTO enroll_runs (id, title, policy, status, applicants_csv, seats_csv, applicants_sha256, applicant_count, "
-      "replaces, created_by, created_at) VALUES (?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?)",
-      {std::string(id), run.title, run.policy, applicants_file(run.applicants), seats_file(run.seats), digest,
-       static_cast<int64_t>(run.applicants.size()),
-       run.replaces.empty() ? store::Value{} : store::Value{run.replaces}, actor, at});
+      "replaces, created_by, created_at, method) VALUES (?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?)",
+      {std::string(id), run.title, run.policy, stored, seats_file(run.seats), digest, static_cast<int64_t>(people),
+       run.replaces.empty() ? store::Value{} : store::Value{run.replaces}, actor, at, std::string(match ? "match" : "lottery")});
   if (!s) return s.error();
-  nlohmann::json detail = {{"applicants_sha256", digest}, {"applicants", run.applicants.size()}, {"schools", run.seats.size()}};
+  nlohmann::json detail = {{"method", match ? "match" : "lottery"}, {"applicants_sha256", digest}, {"applicants", people},
+                           {"schools", run.seats.size()}};
   if (!run.replaces.empty()) detail["replaces"] = run.replaces;
   if (auto a = auth::append_audit(db, {actor, "enroll.run.register", id, detail.dump()}, now); !a) return a.error();
   return finish(tx, db, id);
 }
 
+namespace {
+
+// The result of a lottery run's stored lists, as `youjun enroll lottery --json` prints it.
+Result<std::string> draw_lottery(const std::string& id, const io::Table& applicants_table, const io::Table& seats_table,
+                                 const std::string& seed, const policy::Policy& policy) {
+  std::vector<SchoolSeats> seats;
+  std::vector<LotteryApplicant> applicants;
+  RowErrors errors = read_seats(seats_table, seats);
+  if (errors.empty()) errors = read_applicants(applicants_table, seats, applicants);
+  if (!errors.empty()) return make_error("派位 " + id + " 的已存名单有误：" + errors[0].to_string());
+  auto rules = policy::cited_rules_json(policy, lottery_rule_keys());
+  if (!rules) return rules.error();
+  return lottery_to_json(run_lottery(applicants, seats, seed), *rules).dump(2) + "\n";
+}
+
+// The result of a match run's stored files, as `youjun enroll match --json` prints it, plus the digest.
+Result<std::string> draw_match(const std::string& id, const io::Table& students_table, const io::Table& seats_table,
+                               const std::string& seed, const std::string& digest, const policy::Policy& policy) {
+  MatchProblem problem;
+  RowErrors errors = read_match_input(students_table, seats_table, problem);
+  if (!errors.empty()) return make_error("派位 " + id + " 的已存名单有误：" + errors[0].to_string());
+  auto numbers = number_students(problem, seed);
+  auto configured = policy.text("enroll.match.mechanism");
+  std::string mechanism = mechanism_name(configured ? *configured : "");
+  if (mechanism.empty()) mechanism = kDeferredAcceptance;
+  Matching matching = run_mechanism(problem, mechanism);
+  auto rules = policy::cited_rules_json(policy, match_rule_keys());
+  if (!rules) return rules.error();
+  MatchContext context{problem, matching, numbers, mechanism, seed};
+  return match_to_json(context, {{"applicants_sha256", digest}, {"rules", *rules}});
+}
+
+}  // namespace
+
 Result<RunChange> draw_run(store::Connection& db, const std::string& id, const std::string& seed,
-                           const nlohmann::json& rules, const std::string& actor, int64_t now) {
+                           const policy::Policy& policy, const std::string& actor, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
-  auto rows = db.query("SELECT status, applicants_csv, seats_csv, COALESCE(replaces, '') FROM enroll_runs WHERE id = ?", {id});
+  auto rows = db.query("SELECT status, applicants_csv, seats_csv, COALESCE(replaces, ''), method, applicants_sha256 "
+                       "FROM enroll_runs WHERE id = ?", {id});
   if (!rows) return rows.error();
   if (rows->empty()) return refused(RunRefusal::NotFound);
   const auto& r = (*rows)[0];
@@ -137,19 +179,17 @@ Result<RunChange> draw_run(store::Connection& db, const std::string& id, const s
   auto applicants_table = io::parse_csv(r.text(1), "applicants");
   auto seats_table = io::parse_csv(r.text(2), "seats");
   if (!applicants_table || !seats_table) return make_error("派位 " + id + " 的已存名单无法读取");
-  std::vector<SchoolSeats> seats;
-  std::vector<LotteryApplicant> applicants;
-  RowErrors errors = read_seats(*seats_table, seats);
-  if (errors.empty()) errors = read_applicants(*applicants_table, seats, applicants);
-  if (!errors.empty()) return make_error("派位 " + id + " 的已存名单有误：" + errors[0].to_string());
-  auto result = run_lottery(applicants, seats, seed);
+  const std::string digest = r.text(5);
+  auto result = r.text(4) == "match" ? draw_match(id, *applicants_table, *seats_table, seed, digest, policy)
+                                     : draw_lottery(id, *applicants_table, *seats_table, seed, policy);
+  if (!result) return result.error();
   std::string at = auth::iso8601_utc(now);
   auto s = db.exec("UPDATE enroll_runs SET status = 'drawn', seed = ?, result_json = ?, drawn_by = ?, drawn_at = ? "
                    "WHERE id = ? AND status = 'registered'",
-                   {seed, lottery_to_json(result, rules).dump(2) + "\n", actor, at, id});
+                   {seed, *result, actor, at, id});
   if (!s) return s.error();
   if (db.changes() == 0) return refused(RunRefusal::WrongState);
-  nlohmann::json detail = {{"seed", seed}, {"applicants_sha256", result.applicants_sha256}};
+  nlohmann::json detail = {{"seed", seed}, {"applicants_sha256", digest}};
   if (auto a = auth::append_audit(db, {actor, "enroll.run.draw", id, detail.dump()}, now); !a) return a.error();
   return finish(tx, db, id);
 }
@@ -187,11 +227,12 @@ Result<std::optional<std::string>> run_text(store::Connection& db, const std::st
                        : which == "result"    ? "result_json"
                                               : nullptr;
   if (!column) return std::optional<std::string>{};
-  auto rows = db.query(std::string("SELECT ") + column + " FROM enroll_runs WHERE id = ?", {id});
+  auto rows = db.query(std::string("SELECT ") + column + ", method FROM enroll_runs WHERE id = ?", {id});
   if (!rows) return rows.error();
   if (rows->empty() || (*rows)[0].is_null(0)) return std::optional<std::string>{};
   std::string text = (*rows)[0].text(0);
-  if (which == "canonical") {
+  // A match run stores its canonical file as it is.
+  if (which == "canonical" && (*rows)[0].text(1) == "lottery") {
     // The digest's file is the stored list without its last column (fallback_school_id): ids hold no
     // commas, so every line is cut at its last comma.
     std::string canonical;
@@ -215,6 +256,7 @@ const std::vector<std::string>& lottery_rule_keys() {
 nlohmann::json run_json(const RunRecord& r) {
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   return {{"id", r.id},
+          {"method", r.method},
           {"title", r.title},
           {"policy", r.policy},
           {"status", r.status},
@@ -228,6 +270,45 @@ nlohmann::json run_json(const RunRecord& r) {
           {"drawn_at", opt(r.drawn_at)},
           {"published_by", opt(r.published_by)},
           {"published_at", opt(r.published_at)}};
+}
+
+Result<std::map<std::string, RunPlacement>> run_placements(const std::string& method, const nlohmann::json& result) {
+  std::map<std::string, RunPlacement> out;
+  if (method == "match") {
+    auto placed = match_placements(result);
+    if (!placed) return placed.error();
+    for (const auto& [id, p] : *placed) out[id] = {p.school_id, !p.school_id.empty(), 0, "", p.choice_rank};
+    return out;
+  }
+  auto lottery = lottery_from_json(result);
+  if (!lottery) return lottery.error();
+  for (const auto& [id, p] : lottery_placements(*lottery))
+    out[id] = {p.school_id, p.admitted, p.waitlist_place, p.fallback_school_id, 0};
+  return out;
+}
+
+Result<DrawnMatch> drawn_match(store::Connection& db, const RunRecord& run) {
+  if (run.method != "match" || run.seed.empty()) return make_error("派位 " + run.id + " 不是已派位的多校划片匹配");
+  auto students = run_text(db, run.id, "applicants");
+  auto seats = run_text(db, run.id, "seats");
+  auto result = run_text(db, run.id, "result");
+  for (const auto* text : {&students, &seats, &result})
+    if (!*text) return text->error();
+  if (!*students || !*seats || !*result) return make_error("派位 " + run.id + " 的已存文件不全");
+  auto students_table = io::parse_csv(**students, "students");
+  auto seats_table = io::parse_csv(**seats, "seats");
+  if (!students_table || !seats_table) return make_error("派位 " + run.id + " 的已存名单无法读取");
+  DrawnMatch d;
+  RowErrors errors = read_match_input(*students_table, *seats_table, d.problem);
+  if (!errors.empty()) return make_error("派位 " + run.id + " 的已存名单有误：" + errors[0].to_string());
+  d.seed = run.seed;
+  d.numbers = number_students(d.problem, d.seed);
+  auto json = nlohmann::json::parse(**result, nullptr, false);
+  auto matching = matching_from_result(d.problem, json);
+  if (!matching) return matching.error();
+  d.matching = std::move(*matching);
+  d.mechanism = json.is_object() ? json.value("mechanism", kDeferredAcceptance) : kDeferredAcceptance;
+  return d;
 }
 
 }  // namespace youjun::enroll

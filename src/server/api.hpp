@@ -20,6 +20,7 @@
 #include "core/row_error.hpp"
 #include "server/audit_batcher.hpp"
 #include "server/db_pool.hpp"
+#include "server/published_runs.hpp"
 
 namespace youjun::server {
 
@@ -82,6 +83,7 @@ struct ServerState {
   PersonalDataKey key;
   ServerOptions options;
   auth::IpThrottle ip_throttle;
+  PublishedRuns published_runs;  // published 派位 results, read once
   int64_t now() const;
 };
 

@@ -39,6 +39,7 @@ ApiResponse handle_runs(RequestContext& c);
 ApiResponse handle_create_run(RequestContext& c);
 ApiResponse handle_run(RequestContext& c);
 ApiResponse handle_draw_run(RequestContext& c);
+ApiResponse handle_explain_run(RequestContext& c);
 ApiResponse handle_publish_run(RequestContext& c);
 ApiResponse handle_run_file(RequestContext& c);
 ApiResponse handle_datasets(RequestContext& c);
@@ -87,6 +88,9 @@ Result<nlohmann::json> admit_student_view(const admit::RoundRecord& round, const
 // `without_tier` counts those no tier rule holds for (统筹安排). handlers_applications.cpp.
 Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year,
                                                                    const std::vector<enroll::SchoolSeats>& seats, size_t& without_tier);
+// The approved 多校划片 applications of `year` (their ranked schools all in `seats`) as a match run's students file.
+Result<std::string> approved_match_students(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
+                                            size_t& without_tier);
 // Shared by the 五育 portrait and a parent's child's development page (handlers_wuyu.cpp).
 std::optional<nlohmann::json> wuyu_portrait(RequestContext& c, const std::string& school, const std::string& id,
                                             const std::string& policy, ApiResponse& err);

@@ -47,10 +47,27 @@ std::string read_form(RequestContext& c, const nlohmann::json& b, enroll::Applic
   f.fallback_school_id = text("fallback_school_id");
   f.household_id = text("household_id");
   f.home_id = text("home_id");
+  if (b.contains("prefs") && !b["prefs"].is_null()) {
+    // 多校划片: the zone's schools ranked best first; the first is the school applied for.
+    if (!b["prefs"].is_array()) return "prefs 应为按志愿顺序排列的学校代码数组";
+    for (const auto& p : b["prefs"]) {
+      if (!p.is_string() || p.get<std::string>().empty()) return "prefs 中每项应为学校代码";
+      if (std::find(f.prefs.begin(), f.prefs.end(), p.get<std::string>()) != f.prefs.end())
+        return "志愿中学校 " + p.get<std::string>() + " 填报了两次";
+      f.prefs.push_back(p.get<std::string>());
+    }
+    if (f.prefs.size() > 30) return "多校划片志愿不超过 30 所学校";
+    if (!f.prefs.empty()) {
+      if (!f.school_id.empty() && f.school_id != f.prefs[0]) return "填写志愿 prefs 时，school_id 应为第一志愿（可不填）";
+      f.school_id = f.prefs[0];
+    }
+  }
   if (f.child_name.empty() || f.child_name.size() > 60) return "请填写儿童姓名 child_name";
   for (const std::string* id : {&f.household_id, &f.home_id})
     if (id->size() > 64) return "户号 household_id、房产编号 home_id 不超过 64 字节";
-  for (const std::string* school : {&f.school_id, &f.fallback_school_id}) {
+  std::vector<const std::string*> schools = {&f.school_id, &f.fallback_school_id};
+  for (size_t k = 1; k < f.prefs.size(); ++k) schools.push_back(&f.prefs[k]);
+  for (const std::string* school : schools) {
     if (school->empty() && school == &f.fallback_school_id) continue;
     auto rows = c.db.query("SELECT 1 FROM schools WHERE code = ?", {*school});
     if (!rows) return "数据库错误";
@@ -121,30 +138,37 @@ nlohmann::json family_eligibility(nlohmann::json e) {
   return e;
 }
 
-// The published 派位 results (each run's result read once per request): per application id, its place in
-// each run — lottery number, admitted school or waiting-list place, fallback school.
-Result<std::map<std::string, nlohmann::json>> lottery_results(RequestContext& c, const std::set<std::string>& ids) {
+// The published 派位 results (each run read once per process, PublishedRuns): per application id, its place in
+// each run — lottery number; for a lottery the admitted school or waiting-list place and the fallback school;
+// for a 多校划片 match the school and choice, with the explanation of every choice ranked above it.
+Result<std::map<std::string, nlohmann::json>> run_results(RequestContext& c, const std::set<std::string>& ids) {
   std::map<std::string, nlohmann::json> out;
+  if (ids.empty()) return out;
   auto runs = enroll::list_runs(c.db);
   if (!runs) return runs.error();
   for (const auto& run : *runs) {
     if (run.status != "published") continue;
-    auto text = enroll::run_text(c.db, run.id, "result");
-    if (!text) return text.error();
-    if (!*text) continue;
-    auto result = enroll::lottery_from_json(nlohmann::json::parse(**text, nullptr, false));
-    if (!result) continue;
-    for (const auto& [id, place] : enroll::lottery_placements(*result)) {
-      if (!ids.count(id)) continue;
-      nlohmann::json mine = {{"school_id", place.school_id}, {"admitted", place.admitted}};
-      if (!place.admitted) mine["waitlist_place"] = place.waitlist_place;
+    auto published = c.state.published_runs.get(c.db, run);
+    if (!published) return published.error();
+    for (const auto& id : ids) {
+      auto it = (*published)->placements.find(id);
+      if (it == (*published)->placements.end()) continue;
+      const enroll::RunPlacement& place = it->second;
+      nlohmann::json mine = {{"method", run.method},
+                             {"school_id", place.school_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(place.school_id)},
+                             {"admitted", place.admitted}};
+      if (run.method == "match") {
+        mine["choice_rank"] = place.admitted ? nlohmann::json(place.choice_rank) : nlohmann::json(nullptr);
+        mine["explanation"] = (*published)->explain(id);
+      } else if (!place.admitted) {
+        mine["waitlist_place"] = place.waitlist_place;
+      }
       if (!place.fallback_school_id.empty()) mine["fallback_school_id"] = place.fallback_school_id;
       mine["run_id"] = run.id;
       mine["run_title"] = run.title;
       mine["seed"] = run.seed;
       mine["applicants_sha256"] = run.applicants_sha256;
       mine["lottery_number"] = enroll::lottery_number(run.seed, id).hex();
-      if (!out[id].is_array()) out[id] = nlohmann::json::array();
       out[id].push_back(std::move(mine));
     }
   }
@@ -173,7 +197,7 @@ ApiResponse handle_my_applications(RequestContext& c) {
     if (!e) return internal_error("eligibility: " + e.error().message);
     derived.insert(e->begin(), e->end());
   }
-  auto results = lottery_results(c, ids);
+  auto results = run_results(c, ids);
   if (!results) return database_error("lottery results", results.error());
   enroll::NoticeFilter notice_filter;
   notice_filter.username = c.user->username;
@@ -330,7 +354,7 @@ Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext
   std::vector<enroll::LotteryApplicant> out;
   without_tier = 0;
   for (const auto& a : *approved) {
-    if (!schools.count(a.form.school_id)) continue;
+    if (!a.form.prefs.empty() || !schools.count(a.form.school_id)) continue;  // 多校划片: a match run's
     const auto& tier = (*derived)[a.id]["tier"];
     if (!tier.is_number_integer()) {
       ++without_tier;
@@ -339,6 +363,34 @@ Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext
     out.push_back({a.id, a.form.school_id, static_cast<uint16_t>(tier.get<int>()), a.form.fallback_school_id});
   }
   return out;
+}
+
+// The approved 多校划片 applications of `year` whose ranked schools all have seats in `seats`, as a match run's
+// students file (student_id,prefs,tier: the derived tier holds at every school of the list); those without a
+// tier (统筹安排) are counted, not matched.
+Result<std::string> approved_match_students(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
+                                            size_t& without_tier) {
+  auto approved = enroll::list_applications(c.db, {year, "", "approved", ""});
+  if (!approved) return approved.error();
+  auto derived = eligibility_of(c, year, *approved);
+  if (!derived) return derived.error();
+  std::set<std::string> schools;
+  for (const auto& s : seats) schools.insert(s.school_id);
+  std::string csv = "student_id,prefs,tier\n";
+  without_tier = 0;
+  for (const auto& a : *approved) {
+    if (a.form.prefs.empty()) continue;
+    if (!std::all_of(a.form.prefs.begin(), a.form.prefs.end(), [&](const std::string& p) { return schools.count(p) > 0; })) continue;
+    const auto& tier = (*derived)[a.id]["tier"];
+    if (!tier.is_number_integer()) {
+      ++without_tier;
+      continue;
+    }
+    std::string prefs;
+    for (const auto& p : a.form.prefs) prefs += (prefs.empty() ? "" : "|") + p;
+    csv += a.id + "," + prefs + "," + std::to_string(tier.get<int>()) + "\n";
+  }
+  return csv;
 }
 
 }  // namespace youjun::server

@@ -3,6 +3,7 @@
 
 #include "auth/audit.hpp"
 #include "enroll/datasets.hpp"
+#include "enroll/enroll_report.hpp"
 #include "enroll/lottery_number.hpp"
 #include "enroll/warning_files.hpp"
 #include "enroll/warning_report.hpp"
@@ -54,44 +55,92 @@ ApiResponse handle_runs(RequestContext& c) {
   return ApiResponse::json(200, {{"items", items}});
 }
 
-// POST /api/v1/enroll/runs — multipart: applicants, seats (files), title, policy, replaces.
+namespace {
+
+// The year of `applications_year` (four digits), or 0.
+int64_t applications_year(const std::string& text) {
+  return text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit) ? std::stoll(text) : 0;
+}
+
+// A match run's students: the uploaded `students` file, or the approved 多校划片 applications of the year.
+std::optional<ApiResponse> read_match_students(RequestContext& c, const io::Table& seats_table, enroll::NewRun& run,
+                                               const std::string& from_year, size_t& without_tier) {
+  std::optional<io::Table> students;
+  if (from_year.empty()) {
+    ApiResponse err;
+    students = uploaded_table(c.req, "students", "", err);
+    if (!students) return err;
+  } else {
+    int64_t year = applications_year(from_year);
+    if (!year) return error_response(400, "applications_year 应为四位入学年份");
+    auto csv = approved_match_students(c, year, run.seats, without_tier);
+    if (!csv) return internal_error("approved applications: " + csv.error().message);
+    auto parsed = io::parse_csv(*csv, "网上报名");
+    if (!parsed) return internal_error("approved applications: " + parsed.error().message);
+    students = std::move(*parsed);
+  }
+  auto policy = policy::load_policy(run.policy);
+  if (!policy) return internal_error("run policy: " + policy.error().message);
+  RowErrors errors = enroll::forbidden_criteria(*students, *policy);
+  RowErrors more = enroll::read_match_input(*students, seats_table, run.match);
+  errors.insert(errors.end(), more.begin(), more.end());
+  if (!errors.empty())
+    return rejected_import("匹配名单被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未登记", errors);
+  return std::nullopt;
+}
+
+}  // namespace
+
+// POST /api/v1/enroll/runs — multipart: method (lottery | match), title, policy, replaces; seats (file); the
+// applicants (lottery) or students (match) file, or applications_year for that year's approved 网上报名.
 ApiResponse handle_create_run(RequestContext& c) {
   enroll::NewRun run;
   run.title = part_text(c.req, "title");
   run.policy = part_text(c.req, "policy");
   run.replaces = part_text(c.req, "replaces");
+  run.method = part_text(c.req, "method");
+  if (run.method.empty()) run.method = "lottery";
+  if (run.method != "lottery" && run.method != "match")
+    return error_response(400, "method 应为 lottery（电脑派位）或 match（多校划片志愿匹配）");
   if (run.policy.empty()) run.policy = "national";
   if (run.title.empty() || run.title.size() > 200) return error_response(400, "请填写派位名称（不超过 200 字节）");
   auto policy = policy::load_policy(run.policy);
   if (!policy) return error_response(400, "未知的策略配置 " + run.policy);
   ApiResponse err;
-  // The applicants: an uploaded list, or (applications_year) the approved 网上报名 of that year for these schools.
   std::string from_year = part_text(c.req, "applications_year");
-  std::optional<io::Table> applicants;
-  if (from_year.empty()) {
-    applicants = uploaded_table(c.req, "applicants", "", err);
-    if (!applicants) return err;
-  }
   auto seats = uploaded_table(c.req, "seats", "", err);
   if (!seats) return err;
-  RowErrors errors = applicants ? enroll::forbidden_criteria(*applicants, *policy) : RowErrors{};
-  RowErrors more = enroll::read_seats(*seats, run.seats);
-  errors.insert(errors.end(), more.begin(), more.end());
-  if (applicants) {
-    more = enroll::read_applicants(*applicants, run.seats, run.applicants);
-    errors.insert(errors.end(), more.begin(), more.end());
-  }
-  if (!errors.empty())
-    return rejected_import("派位名单被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未登记", errors);
   size_t without_tier = 0;
-  if (!applicants) {
-    int64_t year = from_year.size() == 4 && std::all_of(from_year.begin(), from_year.end(), ::isdigit) ? std::stoll(from_year) : 0;
-    if (!year) return error_response(400, "applications_year 应为四位入学年份");
-    auto approved = approved_applicants(c, year, run.seats, without_tier);
-    if (!approved) return internal_error("approved applications: " + approved.error().message);
-    run.applicants = std::move(*approved);
+  if (run.method == "match") {
+    if (RowErrors errors = enroll::read_seats(*seats, run.seats); !errors.empty())
+      return rejected_import("学位文件被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未登记", errors);
+    if (auto refused = read_match_students(c, *seats, run, from_year, without_tier)) return *refused;
+    if (run.match.student_count() == 0) return error_response(400, "匹配名单没有学生");
+  } else {
+    // The applicants: an uploaded list, or (applications_year) the approved 网上报名 of that year for these schools.
+    std::optional<io::Table> applicants;
+    if (from_year.empty()) {
+      applicants = uploaded_table(c.req, "applicants", "", err);
+      if (!applicants) return err;
+    }
+    RowErrors errors = applicants ? enroll::forbidden_criteria(*applicants, *policy) : RowErrors{};
+    RowErrors more = enroll::read_seats(*seats, run.seats);
+    errors.insert(errors.end(), more.begin(), more.end());
+    if (applicants) {
+      more = enroll::read_applicants(*applicants, run.seats, run.applicants);
+      errors.insert(errors.end(), more.begin(), more.end());
+    }
+    if (!errors.empty())
+      return rejected_import("派位名单被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未登记", errors);
+    if (!applicants) {
+      int64_t year = applications_year(from_year);
+      if (!year) return error_response(400, "applications_year 应为四位入学年份");
+      auto approved = approved_applicants(c, year, run.seats, without_tier);
+      if (!approved) return internal_error("approved applications: " + approved.error().message);
+      run.applicants = std::move(*approved);
+    }
+    if (run.applicants.empty()) return error_response(400, "申请名单没有申请人");
   }
-  if (run.applicants.empty()) return error_response(400, "申请名单没有申请人");
   auto created = enroll::create_run(c.db, run, c.actor(), c.now);
   if (!created) return database_error("run register", created.error());
   if (created->refusal != enroll::RunRefusal::None) return refusal_response(created->refusal, run.replaces);
@@ -127,9 +176,7 @@ ApiResponse handle_draw_run(RequestContext& c) {
   if (!*run) return error_response(404, enroll::refusal_message(enroll::RunRefusal::NotFound, id));
   auto policy = policy::load_policy((*run)->policy);
   if (!policy) return internal_error("run policy: " + policy.error().message);
-  auto rules = policy::cited_rules_json(*policy, enroll::lottery_rule_keys());
-  if (!rules) return internal_error("run rules: " + rules.error().message);
-  auto drawn = enroll::draw_run(c.db, id, *seed, *rules, c.actor(), c.now);
+  auto drawn = enroll::draw_run(c.db, id, *seed, *policy, c.actor(), c.now);
   if (!drawn) return database_error("run draw", drawn.error());
   if (drawn->refusal != enroll::RunRefusal::None) return refusal_response(drawn->refusal, id);
   return ApiResponse::json(200, {{"run", enroll::run_json(drawn->run)}});
@@ -145,15 +192,39 @@ ApiResponse handle_publish_run(RequestContext& c) {
 }
 
 // GET /api/v1/enroll/runs/{id}/files/{name} — canonical.csv (its SHA-256 is the digest), applicants.csv,
-// seats.csv, result.json: everything `youjun enroll verify` needs.
+// seats.csv, result.json: everything `youjun enroll verify` needs (a match run's students.csv and schools.csv
+// are its applicants.csv — the canonical file itself — and seats.csv).
 ApiResponse handle_run_file(RequestContext& c) {
   const std::string& id = c.req.path_params.at("id");
   const std::string& name = c.req.path_params.at("name");
   static const std::vector<StoredFile> files = {{"canonical.csv", "canonical", "text/csv; charset=utf-8"},
                                                 {"applicants.csv", "applicants", "text/csv; charset=utf-8"},
+                                                {"students.csv", "applicants", "text/csv; charset=utf-8"},
                                                 {"seats.csv", "seats", "text/csv; charset=utf-8"},
+                                                {"schools.csv", "seats", "text/csv; charset=utf-8"},
                                                 {"result.json", "result", "application/json; charset=utf-8"}};
   return stored_file_response(files, name, [&](const std::string& key) { return enroll::run_text(c.db, id, key); }, "派位 " + id);
+}
+
+// GET /api/v1/enroll/runs/{id}/explain?student_id= — why a drawn 多校划片 match placed the student where it did:
+// per choice, the school's seats, how many it admitted and its cutoff against the student's own tier and number.
+ApiResponse handle_explain_run(RequestContext& c) {
+  const std::string& id = c.req.path_params.at("id");
+  std::string student = c.req.param("student_id");
+  if (student.empty()) return error_response(400, "请给出 student_id");
+  auto run = enroll::find_run(c.db, id);
+  if (!run) return database_error("run", run.error());
+  if (!*run) return error_response(404, enroll::refusal_message(enroll::RunRefusal::NotFound, id));
+  if ((*run)->method != "match") return error_response(400, "派位 " + id + " 是电脑派位，不是多校划片志愿匹配：结果见派位详情");
+  if ((*run)->status == "registered") return error_response(409, "派位 " + id + " 尚未派位");
+  auto drawn = (*run)->status == "published" ? c.state.published_runs.get(c.db, **run) : read_drawn_run(c.db, **run);
+  if (!drawn) return internal_error("match run: " + drawn.error().message);
+  auto explanation = (*drawn)->explain(student);
+  if (explanation.is_null()) return error_response(404, "学生 " + student + " 不在派位 " + id + " 中");
+  if (auto a = c.audit_read({c.actor(), "enroll.run.explain", id, nlohmann::json{{"student_id", student}}.dump()}); !a)
+    return database_error("audit", a.error());
+  return ApiResponse::json(200, {{"run", enroll::run_json(**run)}, {"explanation", explanation},
+                                 {"text", enroll::explanation_text(explanation)}});
 }
 
 }  // namespace youjun::server

@@ -77,6 +77,8 @@ const std::vector<Route>& api_routes() {
       {"POST", "/api/v1/enroll/runs", Access::Roles, run_staff, Scope::None, true, handle_create_run, "登记派位名单"},
       {"GET", "/api/v1/enroll/runs/{id}", Access::Roles, run_readers, Scope::None, false, handle_run, "派位详情"},
       {"POST", "/api/v1/enroll/runs/{id}/draw", Access::Roles, run_staff, Scope::None, false, handle_draw_run, "派位（输入种子）"},
+      {"GET", "/api/v1/enroll/runs/{id}/explain", Access::Roles, run_readers, Scope::None, false, handle_explain_run,
+       "多校划片结果解释"},
       {"POST", "/api/v1/enroll/runs/{id}/publish", Access::Roles, run_staff, Scope::None, false, handle_publish_run,
        "公布派位结果"},
       {"GET", "/api/v1/enroll/runs/{id}/files/{name}", Access::Roles, run_readers, Scope::None, false, handle_run_file,

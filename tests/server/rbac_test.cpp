@@ -143,6 +143,12 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["POST /api/v1/enroll/runs/{id}/publish"] = {
       [run_in] { return Call{"POST", "/api/v1/enroll/runs/" + run_in("drawn") + "/publish", ""}; }, nullptr};
   m["GET /api/v1/enroll/runs/{id}/files/{name}"] = {get("/api/v1/enroll/runs/" + shown + "/files/seats.csv"), nullptr};
+  h.exec("INSERT INTO enroll_runs (id, title, policy, status, applicants_csv, seats_csv, applicants_sha256, applicant_count, seed, "
+         "result_json, created_by, created_at, method) VALUES ('2000-match', 't', 'national', 'drawn', "
+         "'student_id,prefs,tier,tiers\nM1,S1,1,\n', 'school_id,seats,sector\nS1,1,\n', 'x', 1, '0a', "
+         "'{\"mechanism\":\"deferred_acceptance\",\"seed\":\"0a\",\"assignments\":[{\"student_id\":\"M1\",\"school_id\":\"S1\",\"choice_rank\":1}]}', "
+         "'test', '2000-01-01T00:00:00Z', 'match')");
+  m["GET /api/v1/enroll/runs/{id}/explain"] = {get("/api/v1/enroll/runs/2000-match/explain?student_id=M1"), nullptr};
   // 入学通知书: each 报到 sample gets a fresh notice of mum's approved application at school A.
   static int next_notice = 0;
   std::string notice_run = run_in("published");
