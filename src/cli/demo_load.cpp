@@ -10,6 +10,7 @@
 #include "auth/accounts.hpp"
 #include "cli/admit_inputs.hpp"
 #include "core/time_util.hpp"
+#include "enroll/addresses.hpp"
 #include "enroll/datasets.hpp"
 #include "enroll/runs.hpp"
 #include "policy/policy_report.hpp"
@@ -64,7 +65,8 @@ int load_enroll_datasets(store::Connection& db, const std::string& dir) {
   const std::vector<std::pair<std::string, std::string>> files = {{"catchments", "catchments.geojson"},
                                                                   {"birth_cohorts", "birth_cohorts.csv"},
                                                                   {"new_housing", "new_housing.csv"},
-                                                                  {"intake_seats", "intake_seats.csv"}};
+                                                                  {"intake_seats", "intake_seats.csv"},
+                                                                  {"addresses", "addresses.csv"}};
   for (const auto& [kind, name] : files) {
     std::string path = dir + "/" + name;
     enroll::CheckedUpload checked;
@@ -75,7 +77,8 @@ int load_enroll_datasets(store::Connection& db, const std::string& dir) {
     } else {
       auto table = io::read_table(path);
       if (!table || table->row_count() == 0) continue;  // absent, or a small city without new housing
-      auto table_checked = enroll::check_table_upload(db, kind, *table);
+      auto table_checked = kind == "addresses" ? Result<enroll::CheckedUpload>(enroll::check_addresses_upload(*table, geo::Crs::Wgs84))
+                                               : enroll::check_table_upload(db, kind, *table);
       if (!table_checked) return fail(table_checked.error().message);
       checked = std::move(*table_checked);
     }

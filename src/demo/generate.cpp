@@ -115,6 +115,9 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   files.push_back({"new_housing.csv", "new_housing", warning.housing_rows, ""});
   if (auto st = write_text(path("intake_seats.csv"), warning.seats); !st) return st.error();
   files.push_back({"intake_seats.csv", "intake_seats", warning.seat_rows, ""});
+  auto addresses = address_files(city, catchments);
+  if (auto st = write_text(path("addresses.csv"), addresses.addresses); !st) return st.error();
+  files.push_back({"addresses.csv", "addresses", addresses.rows, ""});
   auto lottery = lottery_files(city);
   if (auto st = write_text(path("lottery_applicants.csv"), lottery.applicants); !st) return st.error();
   files.push_back({"lottery_applicants.csv", "lottery_applicants", lottery.applicant_rows, ""});

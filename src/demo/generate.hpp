@@ -49,6 +49,13 @@ struct MatchFiles {
 struct Catchment;
 MatchFiles match_files(const City& city, const std::vector<Catchment>& catchments);
 
+// The 地址库 (address_files.cpp): addresses with WGS-84 coordinates inside the primary-stage catchments.
+struct AddressFiles {
+  std::string addresses;  // CSV text address_id,address,lon,lat
+  size_t rows = 0;
+};
+AddressFiles address_files(const City& city, const std::vector<Catchment>& catchments);
+
 // The 中考 cycle (zhongkao_files.cpp): the junior schools with their graduates, the high schools with
 // plans (优质 = the urban ones), and each graduate's scores and lists, for `youjun admit quota | score |
 // match`. 考生号 are ZK<year><serial>: never an ID number, since results are published.

@@ -20,6 +20,7 @@ enum Stream : uint64_t {
   kStreamZhongkao = 11,
   kStreamFitness = 12,
   kStreamMatch = 13,
+  kStreamAddresses = 14,
 };
 
 // Base number of schools at scale 1.0 and the smallest number per district at any scale.

@@ -26,7 +26,7 @@ Result<io::Table> table_of(const Dataset& d) { return io::parse_csv(d.content, d
 }  // namespace
 
 const std::vector<std::string>& dataset_kinds() {
-  static const std::vector<std::string> kinds = {"catchments", "birth_cohorts", "new_housing", "intake_seats"};
+  static const std::vector<std::string> kinds = {"catchments", "birth_cohorts", "new_housing", "intake_seats", "addresses"};
   return kinds;
 }
 
@@ -35,6 +35,7 @@ std::string dataset_zh(const std::string& kind) {
   if (kind == "birth_cohorts") return "出生人口";
   if (kind == "new_housing") return "新建住房";
   if (kind == "intake_seats") return "起始年级学位";
+  if (kind == "addresses") return "地址库";
   return kind;
 }
 
@@ -112,6 +113,15 @@ Result<std::optional<Dataset>> current_dataset(store::Connection& db, const std:
 Result<std::shared_ptr<const CatchmentMap>> current_catchment_map(store::Connection& db) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const CatchmentMap>> cache;  // by sha256; one map in practice
+  // The digest first: the file itself (megabytes for a city) is read only when the version changed.
+  auto version = db.query("SELECT sha256 FROM enroll_datasets WHERE kind = 'catchments' ORDER BY version DESC LIMIT 1");
+  if (!version) return version.error();
+  if (version->empty()) return std::shared_ptr<const CatchmentMap>{};
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find((*version)[0].text(0));
+    if (it != cache.end()) return it->second;
+  }
   auto d = current_dataset(db, "catchments");
   if (!d) return d.error();
   if (!*d) return std::shared_ptr<const CatchmentMap>{};
@@ -129,7 +139,7 @@ Result<std::shared_ptr<const CatchmentMap>> current_catchment_map(store::Connect
 Result<WarningInputs> warning_inputs(store::Connection& db, RowErrors& errors) {
   WarningInputs in;
   std::map<std::string, Dataset> sets;
-  for (const auto& kind : dataset_kinds()) {
+  for (const std::string kind : {"catchments", "birth_cohorts", "new_housing", "intake_seats"}) {
     auto d = current_dataset(db, kind);
     if (!d) return d.error();
     if (*d) {

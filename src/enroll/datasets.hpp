@@ -16,9 +16,9 @@
 
 namespace youjun::enroll {
 
-// "catchments", "birth_cohorts", "new_housing", "intake_seats".
+// "catchments", "birth_cohorts", "new_housing", "intake_seats", "addresses" (地址库, addresses.hpp).
 const std::vector<std::string>& dataset_kinds();
-// 学区范围, 出生人口, 新建住房, 起始年级学位.
+// 学区范围, 出生人口, 新建住房, 起始年级学位, 地址库.
 std::string dataset_zh(const std::string& kind);
 
 struct Dataset {

@@ -76,9 +76,11 @@ RowErrors read_seats(const io::Table& t, std::vector<SchoolSeats>& out) {
   return errors;
 }
 
-RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out) {
+RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out, const std::string& id_column,
+                      const std::string& label_column) {
   RowErrors errors;
-  auto cols = find_columns(t, {"point_id", "lon", "lat"}, 3, errors);
+  const bool labelled = !label_column.empty();
+  auto cols = find_columns(t, {id_column, "lon", "lat", labelled ? label_column : "\x01"}, labelled ? 4 : 3, errors);
   if (!cols.ok) return errors;
   IdIndex seen(t.row_count());
   out.ids.reserve(t.row_count());
@@ -87,7 +89,10 @@ RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out) {
     std::string_view id = cell(t, r, cols.index[0]);
     std::string problem = id_problem(id);
     if (problem.empty()) problem = repeat_problem(seen, t, r, id, "地点");
-    if (!problem.empty()) errors.push_back({t.file, t.line_number(r), "point_id", problem});
+    if (!problem.empty()) errors.push_back({t.file, t.line_number(r), id_column, problem});
+    std::string_view label = cell(t, r, cols.index[3]);
+    if (labelled && (label.empty() || label.size() > 300))
+      errors.push_back({t.file, t.line_number(r), label_column, "应填写地址（不超过 300 字节）"});
     double lon = 0, lat = 0;
     if (!parse_degrees(cell(t, r, cols.index[1]), 180, lon))
       errors.push_back({t.file, t.line_number(r), "lon", "应为 -180 到 180 之间的经度（十进制度）"});
@@ -95,6 +100,7 @@ RowErrors read_points(const io::Table& t, geo::Crs crs, AddressPoints& out) {
       errors.push_back({t.file, t.line_number(r), "lat", "应为 -90 到 90 之间的纬度（十进制度）"});
     if (!errors.empty()) continue;
     out.ids.emplace_back(id);
+    if (labelled) out.labels.emplace_back(label);
     out.wgs84.push_back(geo::to_wgs84({lon, lat}, crs));
   }
   return errors;

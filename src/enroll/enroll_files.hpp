@@ -51,11 +51,14 @@ RowErrors read_applicants(const io::Table& table, const std::vector<SchoolSeats>
                           std::vector<LotteryApplicant>& out);
 struct AddressPoints {
   std::vector<std::string> ids;
-  std::vector<geo::LonLat> wgs84;  // converted from `crs` on reading
+  std::vector<std::string> labels;  // the label column's text per point (empty when there is none)
+  std::vector<geo::LonLat> wgs84;   // converted from `crs` on reading
 };
 
-// A point_id may appear once; lon/lat are decimal degrees in `crs`.
-RowErrors read_points(const io::Table& table, geo::Crs crs, AddressPoints& out);
+// An id may appear once; lon/lat are decimal degrees in `crs`. The address book (地址库) reads
+// `address_id,address,lon,lat` with id_column "address_id" and a required label column "address".
+RowErrors read_points(const io::Table& table, geo::Crs crs, AddressPoints& out, const std::string& id_column = "point_id",
+                      const std::string& label_column = "");
 
 // Fills everything of `problem` but lottery_rank (that needs the seed).
 RowErrors read_match_input(const io::Table& students, const io::Table& schools, MatchProblem& problem);

@@ -40,6 +40,7 @@ ApiResponse handle_create_run(RequestContext& c);
 ApiResponse handle_run(RequestContext& c);
 ApiResponse handle_draw_run(RequestContext& c);
 ApiResponse handle_explain_run(RequestContext& c);
+ApiResponse handle_address_search(RequestContext& c);
 ApiResponse handle_publish_run(RequestContext& c);
 ApiResponse handle_run_file(RequestContext& c);
 ApiResponse handle_datasets(RequestContext& c);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "auth/audit.hpp"
+#include "enroll/addresses.hpp"
 #include "enroll/datasets.hpp"
 #include "enroll/enroll_report.hpp"
 #include "enroll/lottery_number.hpp"
@@ -272,7 +273,7 @@ ApiResponse handle_upload_dataset(RequestContext& c) {
   const std::string& kind = c.req.path_params.at("kind");
   const auto& kinds = enroll::dataset_kinds();
   if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
-    return error_response(404, "未知的招生数据类型 " + kind + "（可上传 catchments、birth_cohorts、new_housing、intake_seats）");
+    return error_response(404, "未知的招生数据类型 " + kind + "（可上传 catchments、birth_cohorts、new_housing、intake_seats、addresses）");
   auto part = c.req.parts.find("file");
   if (part == c.req.parts.end() || part->second.content.empty())
     return error_response(400, "请以 multipart/form-data 上传文件（字段名 file）");
@@ -280,6 +281,13 @@ ApiResponse handle_upload_dataset(RequestContext& c) {
   enroll::CheckedUpload checked;
   if (kind == "catchments") {
     checked = enroll::check_catchments_upload(part->second.content, name);
+  } else if (kind == "addresses") {
+    auto crs = geo::parse_crs(part_text(c.req, "crs").empty() ? "WGS-84" : part_text(c.req, "crs"));
+    if (!crs) return error_response(400, "crs 应为 WGS-84 或 GCJ-02");
+    ApiResponse err;
+    auto table = uploaded_table(c.req, "file", "", err);
+    if (!table) return err;
+    checked = enroll::check_addresses_upload(*table, *crs);
   } else {
     ApiResponse err;
     auto table = uploaded_table(c.req, "file", "", err);
@@ -338,6 +346,32 @@ ApiResponse handle_warnings(RequestContext& c) {
   return ApiResponse::json(200, body);
 }
 
+namespace {
+
+// The catchments of the map in force holding `p` (WGS-84) for `stage` ("" = both), each with its schools'
+// names and addresses (codes not in the school table are listed without them).
+Result<nlohmann::json> catchments_at(RequestContext& c, const enroll::CatchmentMap& map, geo::LonLat p,
+                                     const std::string& stage, bool& on_border) {
+  auto located = map.locate(p);
+  on_border = located.on_border;
+  nlohmann::json found = nlohmann::json::array();
+  for (uint32_t i : located.catchments) {
+    const auto& ct = map.catchments()[i];
+    if (!enroll::in_stage(ct, stage)) continue;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& code : ct.schools) {
+      auto rows = c.db.query("SELECT name, address FROM schools WHERE code = ?", {code});
+      if (!rows) return rows.error();
+      list.push_back(rows->empty() ? nlohmann::json{{"code", code}}
+                                   : nlohmann::json{{"code", code}, {"name", (*rows)[0].text(0)}, {"address", (*rows)[0].text(1)}});
+    }
+    found.push_back({{"catchment_id", ct.id}, {"name", ct.name}, {"stage", ct.stage}, {"schools", list}});
+  }
+  return found;
+}
+
+}  // namespace
+
 // GET /api/v1/enroll/locate?lon=&lat=&crs=&stage= — which catchment(s) a point lies in (学区查询).
 ApiResponse handle_locate(RequestContext& c) {
   auto lon = number_param(c.req, "lon"), lat = number_param(c.req, "lat");
@@ -345,35 +379,42 @@ ApiResponse handle_locate(RequestContext& c) {
     return error_response(400, "请给出经度 lon（-180–180）和纬度 lat（-90–90），十进制度");
   auto crs = geo::parse_crs(c.req.param("crs", "WGS-84"));
   if (!crs) return error_response(400, "crs 应为 WGS-84 或 GCJ-02");
-  std::string stage = c.req.param("stage");
   auto map = enroll::current_catchment_map(c.db);
   if (!map) return database_error("catchments", map.error());
   if (!*map) return error_response(409, "尚未上传学区范围");
-  auto located = (*map)->locate(geo::to_wgs84({*lon, *lat}, *crs));
-  std::vector<std::string> codes;
-  nlohmann::json found = nlohmann::json::array();
-  for (uint32_t i : located.catchments) {
-    const auto& ct = (*map)->catchments()[i];
-    if (!enroll::in_stage(ct, stage)) continue;
-    found.push_back({{"catchment_id", ct.id}, {"name", ct.name}, {"stage", ct.stage}, {"school_codes", ct.schools}});
-    codes.insert(codes.end(), ct.schools.begin(), ct.schools.end());
-  }
-  // School names and addresses for the page (codes not in the school table are listed without them).
-  std::map<std::string, nlohmann::json> schools;
-  for (const auto& code : codes) {
-    auto rows = c.db.query("SELECT name, address FROM schools WHERE code = ?", {code});
-    if (!rows) return database_error("schools", rows.error());
-    schools[code] = rows->empty() ? nlohmann::json{{"code", code}}
-                                  : nlohmann::json{{"code", code}, {"name", (*rows)[0].text(0)}, {"address", (*rows)[0].text(1)}};
-  }
-  for (auto& f : found) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& code : f["school_codes"]) list.push_back(schools[code.get<std::string>()]);
-    f["schools"] = list;
-    f.erase("school_codes");
-  }
+  bool on_border = false;
+  auto found = catchments_at(c, **map, geo::to_wgs84({*lon, *lat}, *crs), c.req.param("stage"), on_border);
+  if (!found) return database_error("schools", found.error());
   return ApiResponse::json(200, {{"lon", *lon}, {"lat", *lat}, {"crs", geo::crs_name(*crs)},
-                                 {"on_border", located.on_border}, {"catchments", found}});
+                                 {"on_border", on_border}, {"catchments", *found}});
+}
+
+// GET /api/v1/enroll/addresses?q=&stage=&limit= — 学区查询 by address: the addresses of the 地址库 in force
+// containing every word of `q` (at most `limit`, default 10), each with the catchment(s) it lies in.
+ApiResponse handle_address_search(RequestContext& c) {
+  std::string q = c.req.param("q");
+  if (q.empty() || q.size() > 200) return error_response(400, "请输入地址关键词 q（如 街道、路名、门牌号）");
+  ApiResponse err;
+  auto limit = int_param(c.req, "limit", 10, 50, err);
+  if (!limit) return err;
+  auto book = enroll::current_address_book(c.db);
+  if (!book) return database_error("addresses", book.error());
+  if (!*book) return error_response(409, "尚未上传地址库：请用经纬度查询");
+  auto map = enroll::current_catchment_map(c.db);
+  if (!map) return database_error("catchments", map.error());
+  if (!*map) return error_response(409, "尚未上传学区范围");
+  const auto& points = (*book)->points();
+  nlohmann::json items = nlohmann::json::array();
+  auto hits = (*book)->search(q, static_cast<size_t>(*limit) + 1);
+  for (size_t n = 0; n < hits.size() && n < static_cast<size_t>(*limit); ++n) {
+    size_t i = hits[n];
+    bool on_border = false;
+    auto found = catchments_at(c, **map, points.wgs84[i], c.req.param("stage"), on_border);
+    if (!found) return database_error("schools", found.error());
+    items.push_back({{"address_id", points.ids[i]}, {"address", points.labels[i]}, {"lon", points.wgs84[i].lon},
+                     {"lat", points.wgs84[i].lat}, {"on_border", on_border}, {"catchments", *found}});
+  }
+  return ApiResponse::json(200, {{"q", q}, {"items", items}, {"more", hits.size() > static_cast<size_t>(*limit)}});
 }
 
 }  // namespace youjun::server

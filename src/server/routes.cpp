@@ -88,6 +88,7 @@ const std::vector<Route>& api_routes() {
        "上传招生基础数据"},
       {"GET", "/api/v1/enroll/warnings", Access::Roles, run_readers, Scope::None, false, handle_warnings, "学区预警"},
       {"GET", "/api/v1/enroll/locate", Access::AnySession, {}, Scope::None, false, handle_locate, "学区查询"},
+      {"GET", "/api/v1/enroll/addresses", Access::AnySession, {}, Scope::None, false, handle_address_search, "按地址查询学区"},
       {"GET", "/api/v1/admit/rounds", Access::Roles, run_readers, Scope::None, false, handle_admit_rounds, "高中招生轮次列表"},
       {"POST", "/api/v1/admit/rounds", Access::Roles, run_staff, Scope::None, true, handle_create_admit_round,
        "新建高中招生轮次（上传高中、初中、考生文件）"},

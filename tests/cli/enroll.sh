@@ -165,10 +165,35 @@ assert lights["red"] >= 1 and lights["green"] >= 1, lights
 assert r["summary"]["red"] == lights["red"] and r["summary"]["green"] == lights["green"]
 PY
 "$YJ" demo load --db city.db --dir city >/dev/null 2>&1
-sqlite3 city.db "SELECT status FROM enroll_runs" > run-status.txt
-sqlite3 city.db "SELECT result_json FROM enroll_runs" > demo-run.json
+sqlite3 city.db "SELECT status FROM enroll_runs WHERE method = 'lottery'" > run-status.txt
+sqlite3 city.db "SELECT result_json FROM enroll_runs WHERE method = 'lottery'" > demo-run.json
 check "demo load publishes the 公民同招 lottery, and verify recomputes it from the demo files and seed 20260901" bash -c \
   "test \"\$(cat run-status.txt)\" = published && '$YJ' enroll verify --result demo-run.json --applicants city/lottery_applicants.csv --seats city/lottery_seats.csv --seed 20260901 | grep -q '^一致 OK'"
+sqlite3 city.db "SELECT status FROM enroll_runs WHERE method = 'match'" > match-status.txt
+sqlite3 city.db "SELECT result_json FROM enroll_runs WHERE method = 'match'" > demo-match.json
+# A small city may have no 多校划片 zone: then no match run either (the e2e city at scale 1 has one).
+if [ "$(wc -l < city/match_students.csv)" -gt 1 ]; then
+  check "demo load publishes the 多校划片 match, and verify recomputes it from the demo files and seed 20260902" bash -c \
+    "test \"\$(cat match-status.txt)\" = published && '$YJ' enroll verify --result demo-match.json --students city/match_students.csv --schools city/match_schools.csv --seed 20260902 | grep -q '^一致 OK'"
+else
+  check "a demo without 多校划片 zones has no match run" test ! -s match-status.txt
+fi
+python3 -c '
+import csv
+rows = list(csv.DictReader(open("city/addresses.csv", encoding="utf-8-sig")))
+with open("addr-points.csv", "w") as f:
+    f.write("point_id,lon,lat\n")
+    for r in rows: f.write(",".join([r["address_id"], r["lon"], r["lat"]]) + "\n")
+'
+"$YJ" enroll locate --catchments city/catchments.geojson --points addr-points.csv --stage primary --json --out addr-loc.json 2>/dev/null
+check "every demo address lies in a primary catchment, 6 per catchment and 12 per 多校划片 zone (enroll locate on the files)" python3 -c '
+import json; r = json.load(open("addr-loc.json")); g = json.load(open("city/catchments.geojson"))
+primary = [f["properties"] for f in g["features"] if f["properties"]["stage"] == "primary"]
+multi = sum(1 for p in primary if p["kind"] == "multi")
+assert len(r["points"]) == 6 * (len(primary) - multi) + 12 * multi, (len(r["points"]), len(primary), multi)
+assert all(p["catchments"] for p in r["points"]), [p for p in r["points"] if not p["catchments"]][:3]
+'
+
 "$YJ" enroll warn --db city.db --year 2026 --json --out warndb.json 2>/dev/null
 check "warn --db (the files stored by demo load) gives the same schools and lights as warn on the files" python3 -c '
 import json; a = json.load(open("warn.json")); b = json.load(open("warndb.json"))

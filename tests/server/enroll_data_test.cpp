@@ -87,3 +87,42 @@ TEST_P(EnrollDataTest, UploadsWarningsAndLookup) {
   EXPECT_TRUE(outside["catchments"].empty());
   EXPECT_EQ(h.send({"GET", "/api/v1/enroll/locate?lon=abc&lat=30"}, &mum)->status, 400);
 }
+
+TEST_P(EnrollDataTest, AddressBookLookup) {
+  Login staff = h.login("staff");
+  Login mum = h.login("mum");
+  ASSERT_EQ(h.send(upload_call("catchments", kMap, "学区.geojson"), &staff)->status, 201);
+  EXPECT_EQ(h.send({"GET", "/api/v1/enroll/addresses?q=%E8%A7%A3%E6%94%BE%E8%B7%AF"}, &mum)->status, 409);  // no address book yet
+  // Bad rows: a repeated id, a missing address, a latitude out of range — all reported, nothing stored.
+  auto bad = h.send(upload_call("addresses", "address_id,address,lon,lat\nA1,解放路1号,120.6,30.0\nA1,,120.6,30.0\nA3,人民路2号,120.6,95\n", "a.csv"), &staff);
+  ASSERT_EQ(bad->status, 422) << bad->body;
+  EXPECT_EQ(h.json_of(bad)["errors"].size(), 3u) << bad->body;
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM enroll_datasets WHERE kind = 'addresses'"), 0);
+  // Declared GCJ-02: 120.7040 E lies in C2 as typed, but the WGS-84 point (about 0.0045° further west) is in C1.
+  auto form = upload("address_id,address,lon,lat\nA1,浙江省绍兴市越城区解放路１２号,120.6,30.0\nA2,\"越城区人民路8号, 3幢\",120.7040,30.0\n", "地址.csv");
+  form.push_back({"crs", "GCJ-02", "", ""});
+  auto stored = h.send({"POST", "/api/v1/enroll/data/addresses", "", "", form}, &staff);
+  ASSERT_EQ(stored->status, 201) << stored->body;
+  EXPECT_EQ(h.json_of(stored)["dataset"]["item_count"], 2);
+  // Search: every word must occur; full-width digits and spaces do not matter.
+  auto found = h.json_of(h.send({"GET", "/api/v1/enroll/addresses?q=%E8%A7%A3%E6%94%BE%E8%B7%AF%2012%E5%8F%B7"}, &mum));
+  ASSERT_EQ(found["items"].size(), 1u) << found.dump();
+  EXPECT_EQ(found["items"][0]["address_id"], "A1");
+  EXPECT_EQ(found["items"][0]["catchments"][0]["catchment_id"], "C1");
+  EXPECT_EQ(found["items"][0]["catchments"][0]["schools"][0]["name"], "越城区第一小学");
+  auto converted = h.json_of(h.send({"GET", "/api/v1/enroll/addresses?q=%E4%BA%BA%E6%B0%91%E8%B7%AF"}, &mum));
+  ASSERT_EQ(converted["items"].size(), 1u) << converted.dump();
+  EXPECT_EQ(converted["items"][0]["address"], "越城区人民路8号, 3幢");
+  double lon = converted["items"][0]["lon"], lat = converted["items"][0]["lat"];
+  EXPECT_GT(lon, 120.7040 - 0.0060);
+  EXPECT_LT(lon, 120.7040 - 0.0030);
+  EXPECT_GT(lat, 30.0 + 0.0010);
+  EXPECT_LT(lat, 30.0 + 0.0040);
+  ASSERT_EQ(converted["items"][0]["catchments"].size(), 1u);
+  EXPECT_EQ(converted["items"][0]["catchments"][0]["catchment_id"], "C1");
+  EXPECT_TRUE(h.json_of(h.send({"GET", "/api/v1/enroll/addresses?q=%E8%83%9C%E5%88%A9%E8%B7%AF"}, &mum))["items"].empty());
+  EXPECT_EQ(h.send({"GET", "/api/v1/enroll/addresses?q="}, &mum)->status, 400);
+  // The stored file is the WGS-84 form with the id, the address and 6 decimals.
+  auto content = h.count("SELECT COUNT(*) FROM enroll_datasets WHERE kind = 'addresses' AND content LIKE 'address_id,address,lon,lat%'");
+  EXPECT_EQ(content, 1);
+}

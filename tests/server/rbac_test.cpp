@@ -172,7 +172,8 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   // 招生基础数据: one catchment around school A's coordinates (120.58, 30.0), its cohorts and seats.
   for (auto [kind, content] : {std::pair<std::string, std::string>{"catchments", kTinyCatchments},
                                {"birth_cohorts", "catchment_id,birth_year,children\nC1,2020,30\nC1,2021,30\nC1,2022,30\n"},
-                               {"intake_seats", "school_id,seats\n" + std::string(kSchoolA) + ",40\n"}})
+                               {"intake_seats", "school_id,seats\n" + std::string(kSchoolA) + ",40\n"},
+                               {"addresses", "address_id,address,lon,lat\nA1,解放路1号,120.580000,30.000000\n"}})
     h.exec("INSERT INTO enroll_datasets (kind, version, file_name, content, sha256, item_count, uploaded_by, uploaded_at) "
            "VALUES (?, 1, ?, ?, 'x', 1, 'test', '2000-01-01T00:00:00Z')",
            {kind, kind, content});
@@ -184,6 +185,7 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
                                           nullptr};
   m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
   m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
+  m["GET /api/v1/enroll/addresses"] = {get("/api/v1/enroll/addresses?q=%E8%B7%AF"), nullptr};
   // 高中招生轮次: one high school H1 (plan 2, quality), one junior J1, one candidate K1.
   static const std::string kHs = "hs_id,name,plan,quality\nH1,一中,2,1\n";
   static const std::string kJs = "js_id,name,county,graduates\nJ1,甲,县A,10\n";
