@@ -7,6 +7,7 @@
 //   district: 行政区划代码 or name (越城区); creation: key or Chinese name (below); achieved_year: the year a
 //   county-level creation passed; rate: share of schools/towns created (0–1 or a percentage such as 85%);
 //   province_average: the province's rate for "全省平均" targets; province_rank: for "全省前四位".
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,5 +72,10 @@ struct CreationStatus {
 // As of `year`: before the target year Pending (unless already achieved), in it Due, after it Behind.
 std::vector<CreationStatus> track_creations(const std::vector<CreationTarget>& schedule,
                                             const std::vector<Achievement>& achieved, int year);
+
+// {"profile","year","behind","districts":[{"district_code","district","behind","creations":[{"creation","name",
+// "target_year","target","status","status_zh","achieved_year","rate","required_rate","province_rank","cite"}]}]}
+// — what `youjun balance creations --json` prints and the API answers.
+nlohmann::json creations_json(const std::vector<CreationStatus>& statuses, const std::string& profile, int year);
 
 }  // namespace youjun::balance

@@ -17,46 +17,6 @@ struct CreationsArgs {
   bool json = false;
 };
 
-nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
-nlohmann::json creations_json(const std::vector<balance::CreationStatus>& statuses, const std::string& profile, int year) {
-  std::map<std::string, nlohmann::json> districts;  // by code, in schedule order of first appearance
-  std::vector<std::string> order;
-  size_t behind = 0;
-  for (const auto& s : statuses) {
-    const auto& t = *s.target;
-    if (!districts.count(t.district_code)) {
-      order.push_back(t.district_code);
-      districts[t.district_code] = {{"district_code", t.district_code}, {"district", t.district_name},
-                                    {"creations", nlohmann::json::array()}, {"behind", 0}};
-    }
-    std::string name;
-    for (const auto& c : balance::creations())
-      if (t.creation == c.key) name = c.zh;
-    const auto* a = s.achieved;
-    auto& d = districts[t.district_code];
-    d["creations"].push_back(
-        {{"creation", t.creation},
-         {"name", name},
-         {"target_year", t.year},
-         {"target", t.target},
-         {"status", balance::progress_key(s.progress)},
-         {"status_zh", balance::progress_zh(s.progress)},
-         {"achieved_year", a && a->achieved_year ? nlohmann::json(*a->achieved_year) : nlohmann::json(nullptr)},
-         {"rate", a ? optional_json(a->rate) : nullptr},
-         {"required_rate", optional_json(s.required_rate)},
-         {"province_rank", a && a->province_rank ? nlohmann::json(*a->province_rank) : nlohmann::json(nullptr)},
-         {"cite", t.rule.cite}});
-    if (s.progress == balance::Progress::Behind) {
-      d["behind"] = d["behind"].get<int>() + 1;
-      ++behind;
-    }
-  }
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& code : order) list.push_back(districts[code]);
-  return {{"profile", profile}, {"year", year}, {"districts", list}, {"behind", behind}};
-}
-
 int run_creations(const CreationsArgs& a) {
   auto policy = policy::load_policy(a.profile);
   if (!policy) return fail(policy.error().message);
@@ -72,7 +32,7 @@ int run_creations(const CreationsArgs& a) {
   }
   int year = a.year ? a.year : this_year();
   auto statuses = balance::track_creations(*schedule, achieved, year);
-  auto report = creations_json(statuses, policy->name(), year);
+  auto report = balance::creations_json(statuses, policy->name(), year);
   std::string text;
   if (a.json || !a.out.empty()) {
     text = report.dump(2) + "\n";

@@ -8,6 +8,8 @@
 #include "admit/rounds.hpp"
 #include "admit/score.hpp"
 #include "auth/accounts.hpp"
+#include "balance/creation_files.hpp"
+#include "balance/creations.hpp"
 #include "cli/admit_inputs.hpp"
 #include "core/time_util.hpp"
 #include "enroll/addresses.hpp"
@@ -113,6 +115,28 @@ Result<bool> run_exists(store::Connection& db, const std::string& title) {
   auto existing = enroll::list_runs(db);
   if (!existing) return existing.error();
   return std::any_of(existing->begin(), existing->end(), [&](const enroll::RunRecord& r) { return r.title == title; });
+}
+
+// The demo's 五大创建 achievements, checked against 004's schedule (the shaoxing profile) and stored as the
+// upload route stores them. An older demo folder without the file is skipped.
+int load_demo_creations(store::Connection& db, const std::string& dir) {
+  auto table = io::read_table(dir + "/creations_achieved.csv");
+  if (!table || table->row_count() == 0) return kExitOk;
+  auto policy = policy::load_policy("shaoxing");
+  if (!policy) return fail(policy.error().message);
+  auto schedule = balance::creation_schedule(*policy);
+  if (!schedule) return fail(schedule.error().message);
+  std::vector<balance::Achievement> achieved;
+  if (RowErrors errors = balance::read_achievements(*table, *schedule, achieved); !errors.empty()) {
+    std::fputs(format_row_errors(errors).c_str(), stderr);
+    return kExitBadInput;
+  }
+  auto stored = balance::store_creation_file(db, "creations_achieved.csv", io::table_to_csv(*table),
+                                             static_cast<int64_t>(table->row_count()), "demo-load", now_unix());
+  if (!stored) return fail(stored.error().message);
+  std::fprintf(stderr, "演示五大创建达成情况：%lld 项（第 %lld 版）\n", static_cast<long long>(stored->item_count),
+               static_cast<long long>(stored->version));
+  return kExitOk;
 }
 
 // The demo's 公民同招 lottery, registered, drawn with the seed 20260901 and published, so the 电脑派位
@@ -227,6 +251,7 @@ int run_demo_load(const DbArgs& dba, const std::string& dir) {
     std::fprintf(stderr, "已导入 %s: %zu 行 (%.2f s)\n", path.c_str(), report->rows, s);
   }
   if (int rc = load_enroll_datasets(*db, dir); rc != kExitOk) return rc;
+  if (int rc = load_demo_creations(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_lottery(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_match(*db, dir); rc != kExitOk) return rc;
   if (int rc = load_demo_zhongkao(*db, dir); rc != kExitOk) return rc;

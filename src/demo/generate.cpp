@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -115,6 +116,10 @@ Result<DemoSummary> generate_demo_city(const DemoOptions& options) {
   files.push_back({"new_housing.csv", "new_housing", warning.housing_rows, ""});
   if (auto st = write_text(path("intake_seats.csv"), warning.seats); !st) return st.error();
   files.push_back({"intake_seats.csv", "intake_seats", warning.seat_rows, ""});
+  const std::string creations = creations_achieved_csv();
+  if (auto st = write_text(path("creations_achieved.csv"), creations); !st) return st.error();
+  files.push_back({"creations_achieved.csv", "creations_achieved",
+                   static_cast<size_t>(std::count(creations.begin(), creations.end(), '\n') - 1), ""});
   auto addresses = address_files(city, catchments);
   if (auto st = write_text(path("addresses.csv"), addresses.addresses); !st) return st.error();
   files.push_back({"addresses.csv", "addresses", addresses.rows, ""});

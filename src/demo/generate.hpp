@@ -56,6 +56,9 @@ struct AddressFiles {
 };
 AddressFiles address_files(const City& city, const std::vector<Catchment>& catchments);
 
+// 五大创建 achievements of the six districts and the city (creation_files.cpp), for `balance creations --achieved`.
+std::string creations_achieved_csv();
+
 // The 中考 cycle (zhongkao_files.cpp): the junior schools with their graduates, the high schools with
 // plans (优质 = the urban ones), and each graduate's scores and lists, for `youjun admit quota | score |
 // match`. 考生号 are ZK<year><serial>: never an ID number, since results are published.

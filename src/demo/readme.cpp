@@ -34,6 +34,8 @@ std::string readme_text(const City& city, const DemoSummary& s) {
   t += "intake_seats.csv   学区预警用：各校起始年级学位数（school_id,stage,seats）。\r\n";
   t += "                   试算：youjun enroll warn --catchments catchments.geojson --cohorts birth_cohorts.csv\r\n";
   t += "                         --housing new_housing.csv --seats intake_seats.csv --year 2026 --stage primary\r\n";
+  t += "creations_achieved.csv 五大创建达成情况（演示数据）：各区县对照 004 进度安排。试算：\r\n";
+  t += "                   youjun balance creations --achieved creations_achieved.csv --year 2026\r\n";
   t += "addresses.csv      地址库：各小学学区内的门牌地址及经纬度（WGS-84；多校划片区内更多），家长可按地址查询学区。\r\n";
   t += "lottery_applicants.csv, lottery_seats.csv\r\n";
   t += "                   公民同招演示：各民办小学一年级报名人数超过学位，电脑随机派位；未录取者回到同区公办学校\r\n";

@@ -41,6 +41,8 @@ ApiResponse handle_run(RequestContext& c);
 ApiResponse handle_draw_run(RequestContext& c);
 ApiResponse handle_explain_run(RequestContext& c);
 ApiResponse handle_address_search(RequestContext& c);
+ApiResponse handle_balance_creations(RequestContext& c);
+ApiResponse handle_upload_creations(RequestContext& c);
 ApiResponse handle_publish_run(RequestContext& c);
 ApiResponse handle_run_file(RequestContext& c);
 ApiResponse handle_datasets(RequestContext& c);

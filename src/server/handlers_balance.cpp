@@ -1,10 +1,15 @@
 // 优质均衡 routes (issue 4 §5): the evaluation and the plan of one school year, on the database.
 #include <nlohmann/json.hpp>
 
+#include "auth/audit.hpp"
 #include "balance/balance_report.hpp"
+#include "balance/creation_files.hpp"
+#include "balance/creations.hpp"
 #include "balance/facts_records.hpp"
 #include "balance/plan_report.hpp"
+#include "policy/policy.hpp"
 #include "server/handlers.hpp"
+#include "server/upload_table.hpp"
 
 namespace youjun::server {
 
@@ -115,6 +120,79 @@ ApiResponse handle_school_balance(RequestContext& c) {
                          {"plan", planned["schools"]},   {"floors", floors},      {"rules", full["rules"]}};
   add_selection(body, *r);
   return ApiResponse::json(200, body);
+}
+
+// ── 五大创建 (issue 4 §4–5) ─────────────────────────────────────────────────────────────────────────
+
+namespace {
+
+// The profile with 004's schedule: `profile` (default shaoxing, where the schedule is).
+std::optional<ApiResponse> creation_schedule(RequestContext& c, std::unique_ptr<policy::Policy>& policy,
+                                             std::vector<balance::CreationTarget>& schedule) {
+  std::string name = c.req.param("profile", "shaoxing");
+  auto loaded = policy::load_policy(name);
+  if (!loaded) return error_response(400, "未知的策略配置 " + name);
+  auto targets = balance::creation_schedule(*loaded);
+  if (!targets) return internal_error("creations: " + targets.error().message);
+  if (targets->empty()) return error_response(400, "策略 " + name + " 没有五大创建进度安排：请用 profile=shaoxing");
+  policy = std::make_unique<policy::Policy>(std::move(*loaded));
+  schedule = std::move(*targets);
+  return std::nullopt;
+}
+
+nlohmann::json creation_file_json(const std::optional<balance::CreationFile>& f) {
+  if (!f) return nullptr;
+  return {{"version", f->version}, {"file_name", f->file_name}, {"sha256", f->sha256}, {"item_count", f->item_count},
+          {"uploaded_by", f->uploaded_by}, {"uploaded_at", f->uploaded_at}};
+}
+
+}  // namespace
+
+// GET /api/v1/balance/creations?year=&profile= — each district's 五大创建 against 004's schedule as of `year`
+// (default this year), from the achievements file in force (none yet: every target without data).
+ApiResponse handle_balance_creations(RequestContext& c) {
+  std::unique_ptr<policy::Policy> policy;
+  std::vector<balance::CreationTarget> schedule;
+  if (auto refused = creation_schedule(c, policy, schedule)) return *refused;
+  ApiResponse err;
+  auto year = int_param(c.req, "year", std::stoll(auth::iso8601_utc(c.now).substr(0, 4)), 2100, err);
+  if (!year) return err;
+  if (*year < 2000) return error_response(400, "year 应为四位年份");
+  auto file = balance::current_creation_file(c.db);
+  if (!file) return database_error("creations", file.error());
+  std::vector<balance::Achievement> achieved;
+  if (*file) {
+    auto table = io::parse_csv((*file)->content, (*file)->file_name);
+    if (!table) return internal_error("creations file: " + table.error().message);
+    if (auto errors = balance::read_achievements(*table, schedule, achieved); !errors.empty())
+      return rejected_import("已存的五大创建情况与策略 " + policy->name() + " 的进度安排不符", errors);
+  }
+  auto statuses = balance::track_creations(schedule, achieved, static_cast<int>(*year));
+  auto body = balance::creations_json(statuses, policy->name(), static_cast<int>(*year));
+  body["file"] = creation_file_json(*file);
+  return ApiResponse::json(200, body);
+}
+
+// POST /api/v1/balance/creations — multipart `file` (CSV/XLSX, `balance creations --achieved` columns); a new
+// version when every row is good (422 with each bad row and nothing stored otherwise).
+ApiResponse handle_upload_creations(RequestContext& c) {
+  std::unique_ptr<policy::Policy> policy;
+  std::vector<balance::CreationTarget> schedule;
+  if (auto refused = creation_schedule(c, policy, schedule)) return *refused;
+  ApiResponse err;
+  auto table = uploaded_table(c.req, "file", "", err);
+  if (!table) return err;
+  std::vector<balance::Achievement> achieved;
+  RowErrors errors = balance::read_achievements(*table, schedule, achieved);
+  if (errors.empty() && table->row_count() == 0) errors.push_back({table->file, 0, "", "文件没有数据行"});
+  if (!errors.empty())
+    return rejected_import("五大创建情况被拒绝：共 " + std::to_string(errors.size()) + " 处错误，未保存", errors);
+  auto part = c.req.parts.find("file");
+  std::string name = part->second.filename.empty() ? "creations.csv" : part->second.filename;
+  auto stored = balance::store_creation_file(c.db, name, io::table_to_csv(*table), static_cast<int64_t>(table->row_count()),
+                                             c.actor(), c.now);
+  if (!stored) return database_error("creations", stored.error());
+  return ApiResponse::json(201, {{"file", creation_file_json(*stored)}});
 }
 
 }  // namespace youjun::server

@@ -125,6 +125,10 @@ const std::vector<Route>& api_routes() {
       {"GET", "/api/v1/balance/evaluation", Access::Roles, run_readers, Scope::None, false, handle_balance_evaluation,
        "优质均衡资源配置评估"},
       {"GET", "/api/v1/balance/plan", Access::Roles, run_readers, Scope::None, false, handle_balance_plan, "优质均衡达标规划"},
+      {"GET", "/api/v1/balance/creations", Access::Roles, run_readers, Scope::None, false, handle_balance_creations,
+       "五大创建进度（对照 004 进度安排）"},
+      {"POST", "/api/v1/balance/creations", Access::Roles, run_staff, Scope::None, false, handle_upload_creations,
+       "上传五大创建达成情况"},
   };
   return table;
 }

@@ -185,6 +185,12 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
                                           nullptr};
   m["GET /api/v1/enroll/warnings"] = {get("/api/v1/enroll/warnings?year=2026&stage=primary"), nullptr};
   m["GET /api/v1/enroll/locate"] = {get("/api/v1/enroll/locate?lon=120.58&lat=30.0"), nullptr};
+  m["GET /api/v1/balance/creations"] = {get("/api/v1/balance/creations?year=2026"), nullptr};
+  m["POST /api/v1/balance/creations"] = {[] {
+                                           return Call{"POST", "/api/v1/balance/creations", "", "",
+                                                       upload("district,creation,achieved_year\n越城区,全国义务教育优质均衡发展县,2023\n", "c.csv")};
+                                         },
+                                         nullptr};
   m["GET /api/v1/enroll/addresses"] = {get("/api/v1/enroll/addresses?q=%E8%B7%AF"), nullptr};
   // 高中招生轮次: one high school H1 (plan 2, quality), one junior J1, one candidate K1.
   static const std::string kHs = "hs_id,name,plan,quality\nH1,一中,2,1\n";
