@@ -4,6 +4,7 @@
 // published — the lottery number and the result. Staff review the queue (approve, or return with a reason);
 // the approved applications of a year become a run's applicant list (handle_create_run).
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "auth/accounts.hpp"
@@ -341,55 +342,66 @@ ApiResponse handle_review_application(RequestContext& c) {
   return ApiResponse::json(200, {{"application", enroll::application_json(changed->application)}});
 }
 
-// The approved applications of `year` for the schools of `seats`, with their derived tiers, as a run's
-// applicants; those without a tier (统筹安排) are counted, not drawn.
-Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
-                                                                   size_t& without_tier) {
+namespace {
+
+// Calls take(application, tier) for each approved application of `year` that `joins` a run over the schools of
+// `seats` and has a derived tier; those without a tier (统筹安排) are counted in `without_tier`, not taken.
+Status each_approved(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats, size_t& without_tier,
+                     const std::function<bool(const enroll::ApplicationRecord&, const std::set<std::string>&)>& joins,
+                     const std::function<void(const enroll::ApplicationRecord&, int)>& take) {
   auto approved = enroll::list_applications(c.db, {year, "", "approved", ""});
   if (!approved) return approved.error();
   auto derived = eligibility_of(c, year, *approved);
   if (!derived) return derived.error();
   std::set<std::string> schools;
   for (const auto& s : seats) schools.insert(s.school_id);
-  std::vector<enroll::LotteryApplicant> out;
   without_tier = 0;
   for (const auto& a : *approved) {
-    if (!a.form.prefs.empty() || !schools.count(a.form.school_id)) continue;  // 多校划片: a match run's
+    if (!joins(a, schools)) continue;
     const auto& tier = (*derived)[a.id]["tier"];
     if (!tier.is_number_integer()) {
       ++without_tier;
       continue;
     }
-    out.push_back({a.id, a.form.school_id, static_cast<uint16_t>(tier.get<int>()), a.form.fallback_school_id});
+    take(a, tier.get<int>());
   }
+  return ok_status();
+}
+
+}  // namespace
+
+// The approved single-school applications of `year` for the schools of `seats`, with their derived tiers, as a
+// lottery run's applicants (ranked 多校划片 applications join match runs only).
+Result<std::vector<enroll::LotteryApplicant>> approved_applicants(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
+                                                                   size_t& without_tier) {
+  std::vector<enroll::LotteryApplicant> out;
+  auto walked = each_approved(
+      c, year, seats, without_tier,
+      [](const enroll::ApplicationRecord& a, const std::set<std::string>& schools) { return a.form.prefs.empty() && schools.count(a.form.school_id) > 0; },
+      [&](const enroll::ApplicationRecord& a, int tier) {
+        out.push_back({a.id, a.form.school_id, static_cast<uint16_t>(tier), a.form.fallback_school_id});
+      });
+  if (!walked) return walked.error();
   return out;
 }
 
 // The approved 多校划片 applications of `year` whose ranked schools all have seats in `seats`, as a match run's
-// students file (student_id,prefs,tier: the derived tier holds at every school of the list); those without a
-// tier (统筹安排) are counted, not matched.
+// students file (student_id,prefs,tier: the derived tier holds at every school of the list).
 Result<std::string> approved_match_students(RequestContext& c, int64_t year, const std::vector<enroll::SchoolSeats>& seats,
                                             size_t& without_tier) {
-  auto approved = enroll::list_applications(c.db, {year, "", "approved", ""});
-  if (!approved) return approved.error();
-  auto derived = eligibility_of(c, year, *approved);
-  if (!derived) return derived.error();
-  std::set<std::string> schools;
-  for (const auto& s : seats) schools.insert(s.school_id);
   std::string csv = "student_id,prefs,tier\n";
-  without_tier = 0;
-  for (const auto& a : *approved) {
-    if (a.form.prefs.empty()) continue;
-    if (!std::all_of(a.form.prefs.begin(), a.form.prefs.end(), [&](const std::string& p) { return schools.count(p) > 0; })) continue;
-    const auto& tier = (*derived)[a.id]["tier"];
-    if (!tier.is_number_integer()) {
-      ++without_tier;
-      continue;
-    }
-    std::string prefs;
-    for (const auto& p : a.form.prefs) prefs += (prefs.empty() ? "" : "|") + p;
-    csv += a.id + "," + prefs + "," + std::to_string(tier.get<int>()) + "\n";
-  }
+  auto walked = each_approved(
+      c, year, seats, without_tier,
+      [](const enroll::ApplicationRecord& a, const std::set<std::string>& schools) {
+        return !a.form.prefs.empty() &&
+               std::all_of(a.form.prefs.begin(), a.form.prefs.end(), [&](const std::string& p) { return schools.count(p) > 0; });
+      },
+      [&](const enroll::ApplicationRecord& a, int tier) {
+        std::string prefs;
+        for (const auto& p : a.form.prefs) prefs += (prefs.empty() ? "" : "|") + p;
+        csv += a.id + "," + prefs + "," + std::to_string(tier) + "\n";
+      });
+  if (!walked) return walked.error();
   return csv;
 }
 
