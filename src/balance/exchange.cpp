@@ -160,11 +160,17 @@ struct Setup {
   std::vector<std::pair<size_t, int>> placed;
   Pool pool;
   std::vector<size_t> must;  // teachers who must move, longest first
+  bool same_title = false;
 };
+
+// Who may swap with whom: the same subject, and the same title when the rules keep titles.
+std::string swap_group(const ExchangeTeacher& t, bool same_title) {
+  return same_title ? t.subject + '\x1f' + t.title : t.subject;
+}
 
 Setup set_up(const std::vector<ExchangeSchool>& schools, const std::vector<ExchangeTeacher>& teachers,
              const ExchangeRules& rules) {
-  Setup s{Planner{schools, teachers, {}, {}, {}}, {}, {}, {}};
+  Setup s{Planner{schools, teachers, {}, {}, {}}, {}, {}, {}, rules.same_title};
   std::unordered_map<std::string, size_t> school_index;
   for (size_t i = 0; i < schools.size(); ++i) school_index[schools[i].school_id] = i;
   std::map<std::string, size_t> subject_index;
@@ -182,9 +188,9 @@ Setup set_up(const std::vector<ExchangeSchool>& schools, const std::vector<Excha
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return teachers[a].years_at_school < teachers[b].years_at_school; });
   for (size_t t : order) {
-    auto [it, fresh] = subject_index.emplace(teachers[t].subject, s.pool.lists.size());
+    auto [it, fresh] = subject_index.emplace(swap_group(teachers[t], rules.same_title), s.pool.lists.size());
     if (fresh) {
-      s.pool.subjects.push_back(teachers[t].subject);
+      s.pool.subjects.push_back(swap_group(teachers[t], rules.same_title));
       s.pool.lists.emplace_back(schools.size());
     }
     s.pool.lists[it->second][s.planner.school_of[t]][type_of(teachers[t])].push_back(t);
@@ -203,8 +209,8 @@ void remove_from_pool(Pool& pool, size_t subject, size_t school, int type, size_
   list.erase(std::find(list.begin(), list.end(), teacher));
 }
 
-size_t subject_of(const Pool& pool, const std::string& subject) {
-  return static_cast<size_t>(std::find(pool.subjects.begin(), pool.subjects.end(), subject) - pool.subjects.begin());
+size_t subject_of(const Pool& pool, const std::string& group) {
+  return static_cast<size_t>(std::find(pool.subjects.begin(), pool.subjects.end(), group) - pool.subjects.begin());
 }
 
 // Swaps every teacher who must move with an eligible teacher of the same subject at another school: the
@@ -215,7 +221,7 @@ void place_must_movers(Setup& s, Balance& bal, Cost cost) {
   for (size_t m : s.must) {
     if (p.moved[m]) continue;
     const auto& teacher = p.teachers[m];
-    size_t subject = subject_of(s.pool, teacher.subject), a = p.school_of[m];
+    size_t subject = subject_of(s.pool, swap_group(teacher, s.same_title)), a = p.school_of[m];
     int ta = type_of(teacher);
     remove_from_pool(s.pool, subject, a, ta, m);
     Candidate best;

@@ -8,6 +8,7 @@
 //
 // Subject needs: every move is a swap of two teachers of the same level and subject between two schools, so
 // no school loses a subject's teacher and headcounts stay as they are (a one-way move would open a post).
+// Title needs (ExchangeRules::same_title): partners also share their 职称.
 // Swaps change who is above-degree and who is backbone, i.e. the first two indicators; PE/art teachers
 // swap with PE/art teachers, so that indicator stays.
 //
@@ -29,6 +30,7 @@ struct ExchangeTeacher {
   std::string teacher_id, school_id, subject, name;
   bool above_degree = false, backbone = false;
   int years_at_school = 0;
+  std::string title;  // 职称 (高级, 一级 …); "" when not recorded
 };
 
 struct ExchangeSchool {
@@ -44,6 +46,9 @@ struct ExchangeRules {
   // A cap on moves for the improving swaps (0 = none): a bureau may want no more than the required share.
   // Teachers at their maximum stay move regardless, and the required shares are still met.
   size_t max_moves = 0;
+  // Title needs: swap partners must also hold the same 职称, so each school keeps its title structure (its
+  // 岗位设置: the number of senior and middle posts is fixed per school) — a bureau's choice, off by default.
+  bool same_title = false;
 };
 Result<ExchangeRules> exchange_rules(const policy::Policy& policy, int year);
 

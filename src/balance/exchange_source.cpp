@@ -47,7 +47,7 @@ Result<ExchangeInput> exchange_input(store::Connection& db, const policy::Policy
     codes.insert(r.text(0));
   }
   auto teachers = db.query(
-      "SELECT t.id_masked, t.name, t.school_code, t.subject, t.education, t.backbone_level, t.school_since "
+      "SELECT t.id_masked, t.name, t.school_code, t.subject, t.education, t.backbone_level, t.school_since, t.title "
       "FROM teachers t JOIN schools s ON s.code = t.school_code WHERE s.district_code = ? AND t.level = ? "
       "ORDER BY t.school_code, t.id_hash",
       {in.district_code, level});
@@ -55,7 +55,7 @@ Result<ExchangeInput> exchange_input(store::Connection& db, const policy::Policy
   for (const auto& r : *teachers) {
     if (!codes.count(r.text(2))) continue;
     in.teachers.push_back({r.text(0), r.text(2), r.text(3), r.text(1), education_rank(r.text(4)) >= min_rank,
-                           r.text(5) != "none", std::max<int>(0, year - static_cast<int>(r.integer(6)))});
+                           r.text(5) != "none", std::max<int>(0, year - static_cast<int>(r.integer(6))), r.text(7)});
   }
   return in;
 }

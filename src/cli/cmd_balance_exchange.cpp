@@ -20,6 +20,7 @@ struct ExchangeArgs {
   std::string county, level = "primary", school_year, profile = "national", out;
   int year = 0;
   size_t max_moves = 0;
+  bool same_title = false;
   bool json = false;
 };
 
@@ -31,6 +32,7 @@ nlohmann::json plan_json(const balance::ExchangeInput& in, const balance::Exchan
     moves.push_back({{"teacher_id", t.teacher_id},
                      {"name", t.name},
                      {"subject", t.subject},
+                     {"title", t.title},
                      {"above_degree", t.above_degree},
                      {"backbone", t.backbone},
                      {"years_at_school", t.years_at_school},
@@ -80,6 +82,7 @@ int run_exchange(const ExchangeArgs& a) {
   auto rules = balance::exchange_rules(*policy, year);
   if (!rules) return fail(rules.error().message);
   rules->max_moves = a.max_moves;
+  rules->same_title = a.same_title;
   auto stage = a.level == "primary" ? balance::Stage::Primary : balance::Stage::Junior;
   auto in = balance::exchange_input(*db, *policy, a.county, stage, school_year, year);
   if (!in) {
@@ -96,6 +99,7 @@ int run_exchange(const ExchangeArgs& a) {
   body["level"] = a.level;
   body["school_year"] = school_year;
   body["year"] = year;
+  body["same_title"] = rules->same_title;
   std::string text;
   if (a.json || !a.out.empty()) {
     text = body.dump(2) + "\n";
@@ -128,6 +132,7 @@ void add_balance_exchange_command(CLI::App* balance, Runner& selected) {
   cmd->add_option("--profile,--policy", a->profile, "策略配置（缺省 national；诸城 zhucheng：9 年轮岗、12 年上限；金华 jinhua）");
   cmd->add_option("--year", a->year, "计算任教年限的年份（缺省学年起始年）");
   cmd->add_option("--max-moves", a->max_moves, "改善均衡的交流人数上限（0 = 不设；到期教师和规定比例仍会满足）");
+  cmd->add_flag("--same-title", a->same_title, "交流双方职称相同（保持各校职称结构 / 岗位设置）");
   cmd->add_flag("--json", a->json, "输出 JSON");
   cmd->add_option("--out", a->out, "把结果写入文件（JSON）");
   on_run(cmd, selected, [a] { return run_exchange(*a); });

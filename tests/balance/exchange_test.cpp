@@ -48,6 +48,32 @@ TEST(BalanceExchange, OneSwapBalancesBothIndicators) {
   EXPECT_TRUE(plan.backbone_share_met);
 }
 
+// Title needs: a1, a2 高级 (above-degree, backbone), a3 一级 (above-degree); b1, b2 一级 (plain), b3 高级
+// (above-degree). Keeping titles, the first test's swap (a backbone 高级 for a plain 一级) is not allowed. By hand,
+// objective Σ CV² = 0.5² + 1² = 1.25 before:
+//   a2 ↔ b3 (高级): above-degree stays 3 | 1, backbone 1 | 1 → 0.25 + 0 = 0.25;
+//   a3 ↔ b1 (一级): above-degree 2 | 2, backbone 2 | 0 → 0 + 1 = 1;
+// the planner takes a2 ↔ b3 first, then a3 ↔ b1 brings above-degree to 2 | 2 as well: both CVs 0, 4 moves.
+TEST(BalanceExchange, KeepingTitlesOnlySwapsTeachersOfTheSameTitle) {
+  auto t = teachers();
+  const char* titles[] = {"高级", "高级", "一级", "一级", "一级", "一级", "高级"};
+  for (size_t i = 0; i < t.size(); ++i) t[i].title = titles[i];
+  auto rules = rules_of("national");
+  rules.same_title = true;
+  auto plan = plan_exchange(schools(), t, rules);
+  ASSERT_EQ(plan.moves.size(), 4u);
+  for (const auto& m : plan.moves) EXPECT_EQ(t[m.teacher].title, t[m.partner].title);
+  EXPECT_EQ(t[plan.moves[0].teacher].teacher_id, "a2");
+  EXPECT_EQ(t[plan.moves[1].teacher].teacher_id, "b3");
+  EXPECT_EQ(t[plan.moves[2].teacher].teacher_id, "a3");
+  EXPECT_EQ(t[plan.moves[3].teacher].teacher_id, "b2");  // b1 and b2 tie; the later one goes (as a1/a2 above)
+  EXPECT_NEAR(plan.cv_above_degree_after, 0.0, 1e-12);
+  EXPECT_NEAR(plan.cv_backbone_after, 0.0, 1e-12);
+  // Without the title rule the same teachers need one swap only (the first test).
+  rules.same_title = false;
+  EXPECT_EQ(plan_exchange(schools(), t, rules).moves.size(), 2u);
+}
+
 // 诸城: eligible after 9 years, and a teacher at 12 years must move. A's a4 now has 13 years (plain teacher):
 // it must swap; its best partner is B's above-degree b3 (A: above 3→... no: A gains an above-degree teacher,
 // which worsens the CV) or a plain b1/b2 (no change). The planner takes the plain partner (Δ = 0), then the

@@ -141,6 +141,18 @@ for a, b in zip(r["moves"][0::2], r["moves"][1::2]):
 print("moves", r["moved"], "CV", [round(x, 4) for x in before], "->", [round(x, 4) for x in after])
 '
 check "exchange reads teachers: an audit entry teachers.read" bash -c "sqlite3 city.db \"SELECT COUNT(*) FROM audit_log WHERE action = 'teachers.read'\" | grep -qx 1"
+"$YJ" balance exchange --db city.db --county 越城区 --level primary --same-title --json --out exchange-title.json 2> /dev/null
+check "exchange --same-title: partners share subject and 职称, so no school's count of any title changes" python3 -c '
+import json, collections
+r = json.load(open("exchange-title.json"))
+assert r["same_title"] and r["moved"] >= r["required_moves"] > 0
+net = collections.Counter()
+for a, b in zip(r["moves"][0::2], r["moves"][1::2]):
+    assert a["title"] and a["title"] == b["title"] and a["subject"] == b["subject"], (a, b)
+for m in r["moves"]:
+    net[(m["from_school"], m["title"])] -= 1; net[(m["to_school"], m["title"])] += 1
+assert all(v == 0 for v in net.values()), [k for k, v in net.items() if v]
+'
 "$YJ" balance report --db city.db --county 越城区 --format xlsx --out report.xlsx 2> /dev/null
 "$YJ" balance report --db city.db --county 越城区 --format html --out report.html 2> /dev/null
 check "report: the workbook has one sheet per indicator group and the county's CVs of evaluate" python3 -c '
