@@ -479,6 +479,217 @@ try {
     }
   })
 
+  // 多校划片 runs (docs/enrollment.md §6): the Chinese of each outcome, as the page renders an explanation's choice
+  const MATCH_OUTCOME = {
+    admitted: () => '录取',
+    not_needed: () => '未参与（已被更靠前的志愿录取）',
+    no_seats: () => '该校本次无学位',
+    filled_in_earlier_round: () => '该校学位已在更早的志愿轮次录满',
+    below_cutoff: (c, voice = '该生') =>
+      c.cutoff ? `未录取：该校录取线为 类别 ${c.cutoff.tier}、号码 ${c.cutoff.lottery.slice(0, 16)}…，${voice}类别更靠后或同类别号码更大` : '未录取：该校学位已满',
+  }
+  const cutoffCell = (s) => (s.cutoff ? `类别 ${s.cutoff.tier} · ${s.cutoff.lottery.slice(0, 16)}…` : s.seats ? '未录满' : '无学位')
+  // A multipart POST in the page with the session's CSRF token; a field {name, text} is sent as a file.
+  const sendForm = (url, fields) => page.evaluate(async ([u, f]) => {
+    const me = await (await fetch('/api/v1/auth/me')).json()
+    const form = new FormData()
+    for (const [k, v] of Object.entries(f)) {
+      if (v && typeof v === 'object') form.append(k, new Blob([v.text], { type: 'text/csv' }), v.name)
+      else form.append(k, String(v))
+    }
+    const r = await fetch(u, { method: 'POST', headers: { 'X-CSRF-Token': me.csrf_token }, body: form })
+    return { status: r.status, body: await r.json() }
+  }, [url, fields])
+
+  await test('多校划片 (staff): the demo\'s match run — each school\'s seats, admitted and cutoff as the API, counts by choice; a student of `unassigned` explained as 统筹安排', async () => {
+    const DEMO_TITLE = '演示：小学多校划片志愿匹配'
+    let runs = (await getJson('/api/v1/enroll/runs')).body.items
+    let demo = runs.find((r) => r.title === DEMO_TITLE && r.method === 'match' && r.status === 'published')
+    if (!demo) {
+      // The e2e city (YOUJUN_DEMO_SCALE=0.05) is too small for a 多校划片 zone, so `demo load` registered no match
+      // run: register, match and publish a stand-in of the same shape (more children than seats, one in five
+      // listing only a favourite, tiers 1–3) through the API.
+      console.log('#   the demo city has no 多校划片 run at this scale: using a stand-in registered through the API')
+      const schools = ['DZ01', 'DZ02', 'DZ03']
+      const orders = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [0, 2, 1], [1]]
+      let students = 'student_id,prefs,tier\n'
+      for (let i = 1; i <= 24; i++) students += `DM-${String(i).padStart(2, '0')},${orders[i % 5].map((k) => schools[k]).join('|')},${1 + (i % 3)}\n`
+      const made = await sendForm('/api/v1/enroll/runs', {
+        method: 'match',
+        title: DEMO_TITLE + '（端到端代用）',
+        students: { name: 'match_students.csv', text: students },
+        seats: { name: 'match_schools.csv', text: 'school_id,seats\nDZ01,4\nDZ02,3\nDZ03,2\n' },
+      })
+      assert.equal(made.status, 201, JSON.stringify(made.body))
+      assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${made.body.run.id}/draw`, { seed: '20260902' })).status, 200)
+      assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${made.body.run.id}/publish`, {})).status, 200)
+      runs = (await getJson('/api/v1/enroll/runs')).body.items
+      demo = runs.find((r) => r.id === made.body.run.id)
+    }
+    const R = (await getJson('/api/v1/enroll/runs/' + demo.id)).body.result
+    assert.ok(R.unassigned.length > 0, 'some children are left to 统筹安排')
+
+    await page.locator(tid('nav-runs')).click()
+    await page.locator(tid('runs-page')).waitFor()
+    await page.locator(tid('runs-refresh')).click() // the page may be open already, listed before the stand-in
+    const row = page.locator(tid('run-table') + ' tbody tr', { hasText: demo.title }).first()
+    await row.waitFor()
+    assert.equal((await row.locator(tid('run-method-tag')).innerText()).trim(), '多校划片')
+    await row.click()
+    const detail = page.locator(`${tid('run-detail')}[data-run="${demo.id}"][data-method="match"]`)
+    await detail.waitFor()
+    const rows = detail.locator(tid('run-match-schools') + ' tbody tr')
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), R.schools.length, 'a row per school')
+    const first = {}
+    for (const a of R.assignments) if (a.choice_rank === 1) first[a.school_id] = (first[a.school_id] || 0) + 1
+    for (let i = 0; i < R.schools.length; i++) {
+      const s = R.schools[i]
+      const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((x) => x.trim())
+      assert.ok(cells[0].includes(s.school_id), `${cells[0]} names ${s.school_id}`)
+      assert.deepEqual(cells.slice(1), [String(s.seats), String(s.filled), String(first[s.school_id] || 0), String(s.seats - s.filled), cutoffCell(s)], s.school_id)
+    }
+    const byRank = {}
+    for (const a of R.assignments) if (a.school_id) byRank[a.choice_rank] = (byRank[a.choice_rank] || 0) + 1
+    for (const [rank, n] of Object.entries(byRank))
+      assert.equal(digits(await detail.locator(`${tid('run-match-choice')}[data-rank="${rank}"] b`).innerText()), n, `第 ${rank} 志愿`)
+    assert.equal(await detail.locator(tid('run-match-choice')).count(), Object.keys(byRank).length)
+    assert.equal(digits(await detail.locator(tid('run-match-unassigned')).innerText()), R.unassigned.length)
+    assert.equal(digits(await detail.locator(tid('run-match-students')).innerText()), R.stats.students)
+    const files = await detail.locator(tid('run-files') + ' a').evaluateAll((as) => as.map((a) => a.dataset.file))
+    assert.deepEqual(files, ['students.csv', 'schools.csv', 'canonical.csv', 'result.json'])
+    assert.equal((await detail.locator(tid('run-verify')).innerText()).trim(),
+      `youjun enroll verify --result result.json --students students.csv --schools schools.csv --seed ${demo.seed}`)
+
+    // a child of `unassigned`: explained choice by choice, as GET …/explain
+    const who = R.unassigned[0]
+    const answer = apiAnswer('GET', `/api/v1/enroll/runs/${demo.id}/explain`)
+    await detail.locator(`${tid('run-unassigned-id')}[data-id="${who}"]`).click()
+    assert.equal((await answer).status(), 200)
+    const E = (await getJson(`/api/v1/enroll/runs/${demo.id}/explain?student_id=${encodeURIComponent(who)}`)).body
+    const box = detail.locator(`${tid('run-explained')}[data-student="${who}"]`)
+    await box.waitFor()
+    assert.equal((await box.locator(tid('run-explained-outcome')).innerText()).trim(), '未录取，由教育局统筹安排')
+    assert.equal((await box.locator(tid('run-explained-lottery')).innerText()).trim(), E.explanation.lottery)
+    const choices = box.locator(tid('match-choice'))
+    assert.equal(await choices.count(), E.explanation.choices.length)
+    for (let i = 0; i < E.explanation.choices.length; i++) {
+      const c = E.explanation.choices[i]
+      assert.notEqual(c.result, 'admitted', 'an unassigned child was admitted nowhere')
+      assert.equal(await choices.nth(i).getAttribute('data-result'), c.result)
+      assert.equal((await choices.nth(i).locator(tid('match-choice-outcome')).innerText()).trim(), MATCH_OUTCOME[c.result](c))
+    }
+    assert.ok(E.text.includes('统筹安排'), E.text)
+    assert.equal(await box.locator(tid('run-explained-text')).textContent(), E.text)
+    await shot('match-run-demo')
+  })
+
+  await test('多校划片 (staff): a match run registered through the form (3 children, 2 one-seat schools), drawn with a seed — the result worked out by hand', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-match-'))
+    const students = path.join(dir, 'students.csv')
+    const seats = path.join(dir, 'schools.csv')
+    fs.writeFileSync(students, 'student_id,prefs,tier\nQ3,K2|K1,1\nQ1,K1|K2,1\nQ2,K1|K2,1\n', 'utf8')
+    fs.writeFileSync(seats, 'school_id,seats\nK1,1\nK2,1\n', 'utf8')
+    // canonical: sorted by id, the tiers column empty (one tier for every choice)
+    const canonical = 'student_id,prefs,tier,tiers\nQ1,K1|K2,1,\nQ2,K1|K2,1,\nQ3,K2|K1,1,\n'
+    const digest = crypto.createHash('sha256').update(canonical, 'utf8').digest('hex')
+    // Worked out by hand with seed abc123 (`printf '%s' 'abc123:Q1' | sha256sum`, …):
+    //   Q1 954cc1d072d6c2c0…, Q2 7d2894c0b5a47b15…, Q3 ec6cdc7ab5b03c8f…  — all tier 1, so the order is Q2, Q1, Q3:
+    //   Q2 takes K1 (第 1 志愿); Q1 finds K1 full and takes K2 (第 2 志愿); Q3 finds K2 and K1 full: 统筹安排.
+    //   Cutoffs: K1 = tier 1, Q2's number; K2 = tier 1, Q1's number.
+    const N = { Q1: '954cc1d072d6c2c0', Q2: '7d2894c0b5a47b15', Q3: 'ec6cdc7ab5b03c8f' }
+    for (const id of Object.keys(N)) assert.ok(crypto.createHash('sha256').update(`abc123:${id}`).digest('hex').startsWith(N[id]), id)
+    const title = '端到端测试：多校划片志愿匹配'
+    try {
+      await page.locator(tid('nav-runs')).click()
+      await page.locator(tid('runs-page')).waitFor()
+      await page.locator(tid('run-method-match')).click()
+      await page.locator(tid('run-students')).waitFor()
+      assert.equal(await page.locator(tid('run-applicants')).count(), 0, 'a match takes a students file, not an applicants file')
+      assert.ok((await page.locator(tid('run-register')).innerText()).includes('student_id,prefs,tier[,tiers]'), 'the column hint')
+      await page.locator(inp('run-title')).fill(title)
+      await page.locator(tid('run-students') + ' input[type=file]').setInputFiles(students)
+      await page.locator(tid('run-seats') + ' input[type=file]').setInputFiles(seats)
+      const posted = apiAnswer('POST', '/api/v1/enroll/runs')
+      await page.locator(tid('run-submit')).click()
+      const res = await posted
+      assert.equal(res.status(), 201, 'registered')
+      const run = (await res.json()).run
+      assert.equal(run.method, 'match')
+      assert.equal(run.applicants_sha256, digest, 'digest = sha256 of the canonical students file')
+      const row = page.locator(tid('run-table') + ' tbody tr', { hasText: title }).first()
+      await row.locator(tid('run-status'), { hasText: '已登记' }).waitFor()
+      assert.equal((await row.locator(tid('run-method-tag')).innerText()).trim(), '多校划片')
+      assert.equal((await row.locator(tid('run-digest')).getAttribute('title')).trim(), digest)
+
+      await row.locator(tid('run-draw')).click()
+      await page.locator('.el-message-box__input input').fill('abc123')
+      const drawn = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/draw`)
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await drawn).status(), 200, 'drawn')
+      await row.locator(tid('run-status'), { hasText: '已派位' }).waitFor()
+
+      await row.click()
+      const detail = page.locator(`${tid('run-detail')}[data-run="${run.id}"]`)
+      const rows = detail.locator(tid('run-match-schools') + ' tbody tr')
+      await rows.first().waitFor()
+      const cells = async (i) => (await rows.nth(i).locator('td').allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(await cells(0), ['K1', '1', '1', '1', '0', `类别 1 · ${N.Q2}…`])
+      assert.deepEqual(await cells(1), ['K2', '1', '1', '0', '0', `类别 1 · ${N.Q1}…`])
+      assert.equal(digits(await detail.locator(`${tid('run-match-choice')}[data-rank="1"] b`).innerText()), 1, '第 1 志愿: Q2')
+      assert.equal(digits(await detail.locator(`${tid('run-match-choice')}[data-rank="2"] b`).innerText()), 1, '第 2 志愿: Q1')
+      assert.equal(digits(await detail.locator(tid('run-match-unassigned')).innerText()), 1)
+      assert.deepEqual(await detail.locator(tid('run-unassigned-id')).allInnerTexts(), ['Q3'])
+      assert.ok((await detail.locator(tid('run-verify')).innerText()).includes('--students students.csv --schools schools.csv --seed abc123'))
+      const stored = await page.evaluate(async (u) => (await fetch(u)).text(), `/api/v1/enroll/runs/${run.id}/files/canonical.csv`)
+      assert.equal(stored, canonical, 'canonical.csv as stored')
+
+      // Q1: 第 2 志愿 K2, its first choice below K1's cutoff (Q2's number)
+      const explain = async (id) => {
+        await detail.locator(inp('run-explain-id')).fill(id)
+        const answer = apiAnswer('GET', `/api/v1/enroll/runs/${run.id}/explain`)
+        await detail.locator(tid('run-explain-submit')).click()
+        assert.equal((await answer).status(), 200)
+        const box = detail.locator(`${tid('run-explained')}[data-student="${id}"]`)
+        await box.waitFor()
+        return box
+      }
+      let box = await explain('Q1')
+      assert.equal((await box.locator(tid('run-explained-outcome')).innerText()).trim(), '第 2 志愿 K2 录取')
+      let outcomes = (await box.locator(tid('match-choice-outcome')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(outcomes, [`未录取：该校录取线为 类别 1、号码 ${N.Q2}…，该生类别更靠后或同类别号码更大`, '录取'])
+      box = await explain('Q2')
+      assert.equal((await box.locator(tid('run-explained-outcome')).innerText()).trim(), '第 1 志愿 K1 录取')
+      assert.deepEqual((await box.locator(tid('match-choice-outcome')).allInnerTexts()).map((x) => x.trim()), ['录取', '未参与（已被更靠前的志愿录取）'])
+      // Q3 (clicked in the 统筹安排 list): below both cutoffs
+      await detail.locator(`${tid('run-unassigned-id')}[data-id="Q3"]`).click()
+      box = detail.locator(`${tid('run-explained')}[data-student="Q3"]`)
+      await box.waitFor()
+      assert.equal((await box.locator(tid('run-explained-outcome')).innerText()).trim(), '未录取，由教育局统筹安排')
+      assert.ok((await box.locator(tid('run-explained-lottery')).innerText()).trim().startsWith(N.Q3))
+      outcomes = (await box.locator(tid('match-choice-outcome')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(outcomes, [
+        `未录取：该校录取线为 类别 1、号码 ${N.Q1}…，该生类别更靠后或同类别号码更大`,
+        `未录取：该校录取线为 类别 1、号码 ${N.Q2}…，该生类别更靠后或同类别号码更大`,
+      ])
+      // an id not in the run: the server's 404 message
+      await detail.locator(inp('run-explain-id')).fill('Q9')
+      await detail.locator(tid('run-explain-submit')).click()
+      await detail.locator(tid('run-explain-error'), { hasText: 'Q9' }).waitFor()
+
+      await row.locator(tid('run-publish')).click()
+      const published = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/publish`)
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await published).status(), 200, 'published')
+      await row.locator(tid('run-status'), { hasText: '已公布' }).waitFor()
+      await explain('Q3')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('match-run-register')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   await test('高中招生: quota shares against the floor, a quota edit (audited), admission with a seed, cutoffs and a student\'s reasons', async () => {
     await page.locator(tid('nav-admit')).click()
     await page.locator(tid('admit-page')).waitFor()
@@ -1112,6 +1323,97 @@ try {
   const myApplication = async (id) => (await getJson('/api/v1/my/applications')).body.items.find((a) => a.id === id)
   const queueOf = async (query = '') => (await getJson('/api/v1/enroll/applications' + query)).body
 
+  // 多校划片 application (docs/enrollment.md §8): the parent finds schools by their coordinates (学区查询, primary),
+  // types one more code, ranks them with 上移 and sends `prefs`; the card lists them in that order. The
+  // application is then withdrawn, so the tests below apply for the same child again (a withdrawn application
+  // is reopened). `ranked` keeps the schools for the matched result at the end.
+  let ranked = null // {A, B, C}: schools of the demo city ({code, name, lon, lat}); A and B found by coordinates
+  await test('网上报名 (parent): 多校划片 — schools found by coordinates and typed, ranked with 上移, sent as prefs; the card lists them in order', async () => {
+    // as staff: public primary schools whose own location finds them in a primary catchment
+    const list = (await getJson('/api/v1/schools?level=primary&ownership=public&page_size=50')).body.items
+    const found = []
+    for (const s of list.filter((x) => x.lon !== null && x.lat !== null)) {
+      const L = (await getJson(`/api/v1/enroll/locate?lon=${s.lon}&lat=${s.lat}&crs=WGS-84&stage=primary`)).body
+      if ((L.catchments || []).some((c) => c.schools.some((x) => x.code === s.code))) found.push(s)
+      if (found.length === 2) break
+    }
+    assert.equal(found.length, 2, 'two public primary schools found by their own location')
+    const C = list.find((s) => !found.some((f) => f.code === s.code))
+    ranked = { A: found[0], B: found[1], C }
+    const { A, B } = ranked
+    try {
+      await loginAs(PARENT_USER)
+      await page.locator(tid('nav-apply')).click()
+      await page.locator(tid('apply-page')).waitFor()
+      assert.equal((await getJson('/api/v1/my/applications')).body.items.length, 0, 'the demo parent has not applied yet')
+      const panel = page.locator(tid('apply-new-panel'))
+      await panel.waitFor()
+      await panel.locator(inp('apply-id-number')).fill(APPLY_CHILD_ID)
+      await panel.locator(inp('apply-name')).fill(APPLY_CHILD_NAME)
+      await panel.locator(tid('apply-mode-match')).click()
+      await panel.locator(tid('apply-find-lon')).waitFor()
+      assert.equal(await panel.locator(inp('apply-school')).count(), 0, 'no single school field for a ranked application')
+      assert.equal(await panel.locator(inp('apply-fallback')).count(), 0, 'no 公民同招 fallback either')
+      await panel.locator(tid('apply-find-wgs')).click()
+      const lookup = async (s) => {
+        await panel.locator(inp('apply-find-lon')).fill(String(s.lon))
+        await panel.locator(inp('apply-find-lat')).fill(String(s.lat))
+        const answer = apiAnswer('GET', '/api/v1/enroll/locate')
+        await panel.locator(tid('apply-find')).click()
+        assert.equal((await answer).status(), 200)
+        const add = panel.locator(`${tid('apply-found-add')}[data-code="${s.code}"]`)
+        await add.waitFor()
+        assert.ok((await panel.locator(tid('apply-found')).innerText()).includes(s.name), 'the school by its name')
+        await add.click()
+      }
+      await lookup(A)
+      await lookup(B)
+      await panel.locator(inp('apply-pref-code')).fill(C.code)
+      await panel.locator(tid('apply-pref-add')).click()
+      // the same school twice is refused in the form
+      await panel.locator(inp('apply-pref-code')).fill(A.code)
+      await panel.locator(tid('apply-pref-add')).click()
+      await panel.locator(tid('apply-error'), { hasText: `学校 ${A.code} 已在志愿中` }).waitFor()
+      await panel.locator(inp('apply-pref-code')).fill('')
+      const order = () => panel.locator(tid('apply-pref')).evaluateAll((li) => li.map((x) => x.dataset.code))
+      assert.deepEqual(await order(), [A.code, B.code, C.code])
+      await panel.locator(tid('apply-pref')).nth(1).locator(tid('apply-pref-up')).click()
+      assert.deepEqual(await order(), [B.code, A.code, C.code], 'B moved up to 第 1 志愿')
+      const texts = await panel.locator(tid('apply-pref')).allInnerTexts()
+      assert.ok(texts[0].includes('第 1 志愿') && texts[0].includes(B.name), texts[0])
+      assert.ok(texts[1].includes('第 2 志愿') && texts[1].includes(A.name), texts[1])
+      await setCheckbox(panel, 'apply-fact-hukou_in_catchment', true)
+      const answer = apiAnswer('POST', '/api/v1/my/applications')
+      await panel.locator(tid('apply-submit')).click()
+      const res = await answer
+      assert.equal(res.status(), 201, 'submitted')
+      const sent = JSON.parse(res.request().postData())
+      assert.deepEqual(sent.prefs, [B.code, A.code, C.code], 'prefs in the ranked order')
+      const app = (await res.json()).application
+      assert.deepEqual(app.prefs, [B.code, A.code, C.code])
+      assert.equal(app.school_id, B.code, 'the first choice is the school applied for')
+      const card = page.locator(`${tid('app-card')}[data-id="${app.id}"]`)
+      await card.locator(tid('app-prefs')).waitFor()
+      assert.equal((await card.locator(tid('app-prefs-tag')).innerText()).trim(), '多校划片')
+      assert.deepEqual(await card.locator(tid('app-pref')).evaluateAll((li) => li.map((x) => x.dataset.code)), [B.code, A.code, C.code])
+      const shown = (await card.locator(tid('app-pref')).allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim())
+      assert.equal(shown[0], `第 1 志愿 ${B.name} ${B.code}`)
+      assert.equal(shown[1], `第 2 志愿 ${A.name} ${A.code}`)
+      assert.ok(shown[2].startsWith('第 3 志愿') && shown[2].includes(C.code), shown[2])
+      assert.equal((await card.locator(tid('app-status')).innerText()).trim(), '待审核')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('application-ranked')
+      // withdrawn: the child applies again below (the same application is reopened)
+      await card.locator(tid('app-withdraw')).click()
+      const withdrawn = apiAnswer('POST', `/api/v1/my/applications/${app.id}/withdraw`)
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await withdrawn).status(), 200)
+      await page.locator(`${tid('app-card')}[data-id="${app.id}"][data-status="withdrawn"]`).waitFor()
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+    }
+  })
+
   await test('网上报名 (parent): an application for the younger child is 待审核 with tier 1; a second is refused (409), a child not linked too (403)', async () => {
     try {
       const me = await loginAs(PARENT_USER)
@@ -1119,9 +1421,10 @@ try {
       await page.locator(tid('nav-apply')).click()
       await page.locator(tid('apply-page')).waitFor()
       const before = (await getJson('/api/v1/my/applications')).body
-      assert.equal(before.items.length, 0, 'the demo parent has not applied yet')
+      assert.ok(before.items.every((a) => a.status === 'withdrawn'), 'the demo parent has no application in force (the ranked one was withdrawn)')
       const panel = page.locator(tid('apply-new-panel'))
-      await panel.waitFor() // nothing applied yet: the form is open
+      if (before.items.length) await page.locator(tid('apply-new')).click()
+      await panel.waitFor() // nothing in force: the form is (or is now) open
       const fill = async (idNumber) => {
         await panel.locator(inp('apply-id-number')).fill(idNumber)
         await panel.locator(inp('apply-name')).fill(APPLY_CHILD_NAME)
@@ -1638,6 +1941,94 @@ try {
       assert.ok(!/\b[a-z]+_[a-z0-9_]+\b|\bquota\b|\bunified\b/.test(text), 'no raw keys')
       await section.scrollIntoViewIfNeeded()
       await shot('children-admission')
+    } finally {
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
+    }
+  })
+
+  // The ranked application matched: the parent applies for the next intake (2028, through the API: the form
+  // takes the coming intake, which the child's 2027 application holds) ranking A then B; staff approve it and
+  // register a match run from the approved ranked applications of 2028 on the 电脑派位 page, A with no seats and
+  // B with one; drawn and published there. The parent's card: 第 2 志愿 B 录取, A 该校本次无学位.
+  await test('多校划片 (staff → parent): a match run from the approved ranked applications; the card shows 第 2 志愿 … 录取 and each choice explained', async () => {
+    assert.ok(ranked, 'the schools of the ranked application')
+    const { A, B } = ranked
+    const year = 2028
+    try {
+      await loginAs(PARENT_USER)
+      const sent = await sendJson('POST', '/api/v1/my/applications', {
+        child_id_number: APPLY_CHILD_ID, child_name: APPLY_CHILD_NAME, prefs: [A.code, B.code], facts: { hukou_in_catchment: true }, year,
+      })
+      assert.equal(sent.status, 201, JSON.stringify(sent.body))
+      const app = sent.body.application
+      assert.deepEqual(app.prefs, [A.code, B.code])
+
+      await loginAs(STAFF_USER)
+      const review = await sendJson('POST', `/api/v1/enroll/applications/${app.id}/review`, { decision: 'approve', version: app.version })
+      assert.equal(review.status, 200, 'approved')
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-match-apps-'))
+      const seats = path.join(dir, 'schools.csv')
+      fs.writeFileSync(seats, `school_id,seats\n${A.code},0\n${B.code},1\n`, 'utf8')
+      const title = '端到端测试：网上报名多校划片匹配'
+      let run
+      try {
+        await page.locator(tid('nav-runs')).click()
+        await page.locator(tid('runs-page')).waitFor()
+        await page.locator(tid('run-method-match')).click()
+        await page.locator(tid('run-source-applications')).click()
+        await page.locator(inp('run-app-year')).fill(String(year))
+        await page.locator(inp('run-title')).fill(title)
+        await page.locator(tid('run-seats') + ' input[type=file]').setInputFiles(seats)
+        const posted = apiAnswer('POST', '/api/v1/enroll/runs')
+        await page.locator(tid('run-submit')).click()
+        const res = await posted
+        assert.equal(res.status(), 201, 'registered')
+        run = (await res.json()).run
+        assert.equal(run.method, 'match')
+        assert.equal(run.applicant_count, 1, 'the one approved ranked application of 2028')
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+      const row = page.locator(tid('run-table') + ' tbody tr', { hasText: title }).first()
+      await row.locator(tid('run-draw')).click()
+      const seed = '2028beef'
+      await page.locator('.el-message-box__input input').fill(seed)
+      const drawn = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/draw`)
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await drawn).status(), 200, 'drawn')
+      await row.locator(tid('run-publish')).click()
+      const published = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/publish`)
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      assert.equal((await published).status(), 200, 'published')
+      await row.locator(tid('run-status'), { hasText: '已公布' }).waitFor()
+      const R = (await getJson('/api/v1/enroll/runs/' + run.id)).body.result
+      assert.deepEqual(R.assignments, [{ student_id: app.id, school_id: B.code, choice_rank: 2 }])
+
+      await loginAs(PARENT_USER)
+      await page.locator(tid('nav-apply')).click()
+      const mine = (await getJson('/api/v1/my/applications')).body.items.find((a) => a.id === app.id)
+      const r = mine.results.find((x) => x.run_id === run.id)
+      assert.equal(r.method, 'match')
+      assert.equal(r.lottery_number, crypto.createHash('sha256').update(`${seed}:${app.id}`, 'utf8').digest('hex'))
+      const box = page.locator(`${tid('app-card')}[data-id="${app.id}"] ${tid('app-result')}[data-run="${run.id}"][data-method="match"]`)
+      await box.waitFor()
+      assert.equal((await box.locator(tid('app-result-outcome')).innerText()).trim(), `第 2 志愿 ${B.name} 录取`)
+      assert.equal((await box.locator(tid('app-lottery-number')).innerText()).trim(), r.lottery_number)
+      assert.equal((await box.locator(tid('app-lottery-check')).innerText()).trim(), `printf '%s' '${seed}:${app.id}' | sha256sum`)
+      const choices = box.locator(tid('match-choice'))
+      assert.equal(await choices.count(), 2)
+      assert.deepEqual(await choices.evaluateAll((li) => li.map((x) => x.dataset.result)), r.explanation.choices.map((c) => c.result))
+      assert.deepEqual(r.explanation.choices.map((c) => c.result), ['no_seats', 'admitted'])
+      const lines = (await choices.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim())
+      assert.ok(lines[0].startsWith(`第 1 志愿 ${A.name}`) && lines[0].endsWith('该校本次无学位'), lines[0])
+      assert.ok(lines[1].startsWith(`第 2 志愿 ${B.name}`) && lines[1].endsWith('录取'), lines[1])
+      await box.scrollIntoViewIfNeeded()
+      await shot('application-match-result')
     } finally {
       try {
         await loginAs(USER)

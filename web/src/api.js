@@ -122,6 +122,7 @@ export const api = {
   locate: (query) => request('GET', '/enroll/locate', { query }),
   run: (id) => request('GET', '/enroll/runs/' + encodeURIComponent(id)),
   createRun: (form) => request('POST', '/enroll/runs', { form }),
+  explainRun: (id, studentId) => request('GET', '/enroll/runs/' + encodeURIComponent(id) + '/explain', { query: { student_id: studentId } }),
   drawRun: (id, seed) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/draw', { json: { seed } }),
   publishRun: (id) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/publish'),
   issueNotices: (runId) => request('POST', '/enroll/runs/' + encodeURIComponent(runId) + '/notices', { json: {} }),

@@ -1,10 +1,22 @@
-// Names of the schools applications name, for staff pages (GET /schools/{code}, one request per code, kept
-// for the session). A code the user may not read, or an unknown one, stays without a name.
+// Names of the schools applications name. Staff pages ask GET /schools/{code} (one request per code, kept for
+// the session); a code the user may not read, or an unknown one, stays without a name. Parents may not read
+// schools: the names they see come from the 学区查询 answers (GET /enroll/locate) they looked up, kept in
+// localStorage so the ranked schools of an application keep their names on the next visit.
 import { reactive } from 'vue'
 import { api } from '../../api.js'
 
+const KEY = 'youjun.schoolNames'
 export const schoolNames = reactive({})
 const asked = new Set()
+const remembered = {} // what rememberSchoolNames was given, as stored
+
+try {
+  const saved = JSON.parse(localStorage.getItem(KEY) || '{}')
+  if (saved && typeof saved === 'object')
+    for (const [code, name] of Object.entries(saved)) if (typeof name === 'string') schoolNames[code] = remembered[code] = name
+} catch {
+  /* storage disabled or spoiled: names come again from the next lookup */
+}
 
 export async function loadSchoolNames(codes) {
   const wanted = [...new Set(codes.filter((c) => c && !asked.has(c)))]
@@ -20,3 +32,23 @@ export async function loadSchoolNames(codes) {
     }),
   )
 }
+
+// [{code, name}] of a 学区查询 answer: remembered for this browser (public facts: a school's name).
+export function rememberSchoolNames(schools) {
+  let changed = false
+  for (const s of schools || []) {
+    if (s && s.code && s.name && remembered[s.code] !== s.name) {
+      schoolNames[s.code] = remembered[s.code] = s.name
+      changed = true
+    }
+  }
+  if (!changed) return
+  try {
+    localStorage.setItem(KEY, JSON.stringify(remembered))
+  } catch {
+    /* storage disabled: names last for this page */
+  }
+}
+
+// "绍兴市越城区树人小学（3306023136）", or the code alone when the name is unknown.
+export const schoolLabel = (code) => (code && schoolNames[code] ? `${schoolNames[code]}（${code}）` : code || '–')
