@@ -23,7 +23,7 @@ AddressFiles address_files(const City& city, const std::vector<Catchment>& catch
     for (const Point& p : c.ring) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     const District& d = districts()[c.district];
     int wanted = c.multi() ? 12 : 6;
-    for (int n = 0, tries = 0; n < wanted && tries < 200; ++tries) {
+    for (int n = 0, tries = 0; n < wanted && tries < 5000; ++tries) {
       Point p{rng.uniform(x0, x1), rng.uniform(y0, y1)};
       if (!contains(c.ring, p)) continue;
       ++n;

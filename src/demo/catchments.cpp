@@ -72,6 +72,14 @@ void add_multi_zones(const City& city, int district, int stage, std::vector<Catc
     if (city.schools[layer[i].schools[0]].locale == Locale::Urban) urban.push_back(i);
   size_t wanted = stage == kPrimary ? (urban.size() >= 12 ? 2 : urban.size() >= 4 ? 1 : 0)
                                     : (urban.size() >= 5 && district == 0 ? 1 : 0);
+  // A small city's centre (district 0) still gets one primary zone, from its urban and town schools, so every
+  // demo city has a 多校划片 match to show.
+  if (wanted == 0 && stage == kPrimary && district == 0) {
+    urban.clear();
+    for (size_t i = 0; i < layer.size(); ++i)
+      if (city.schools[layer[i].schools[0]].locale != Locale::Rural) urban.push_back(i);
+    if (urban.size() >= 2) wanted = 1;
+  }
   std::vector<bool> used(layer.size(), false);
   rng.shuffle(urban);
   size_t made = 0;

@@ -176,6 +176,33 @@ Result<std::map<std::string, nlohmann::json>> run_results(RequestContext& c, con
   return out;
 }
 
+// The names of every school the parent's applications mention (applied for, ranked, fallback, placed, or
+// explained), by code: a parent has no school routes of their own.
+Result<nlohmann::json> school_names(RequestContext& c, const nlohmann::json& items) {
+  std::set<std::string> codes;
+  auto add = [&](const nlohmann::json& v) {
+    if (v.is_string() && !v.get<std::string>().empty()) codes.insert(v.get<std::string>());
+  };
+  for (const auto& a : items) {
+    add(a["school_id"]);
+    add(a["fallback_school_id"]);
+    for (const auto& p : a["prefs"]) add(p);
+    for (const auto& r : a["results"]) {
+      add(r.value("school_id", nlohmann::json()));
+      add(r.value("fallback_school_id", nlohmann::json()));
+      if (r.contains("explanation") && r["explanation"].is_object())
+        for (const auto& choice : r["explanation"]["choices"]) add(choice["school_id"]);
+    }
+  }
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& code : codes) {
+    auto rows = c.db.query("SELECT name FROM schools WHERE code = ?", {code});
+    if (!rows) return rows.error();
+    if (!rows->empty()) out[code] = (*rows)[0].text(0);
+  }
+  return out;
+}
+
 std::optional<nlohmann::json> body_or(RequestContext& c, ApiResponse& err) { return json_body(c.req, err); }
 
 int64_t version_of(const nlohmann::json& b) { return b.contains("version") && b["version"].is_number_integer() ? b["version"].get<int64_t>() : -1; }
@@ -222,9 +249,12 @@ ApiResponse handle_my_applications(RequestContext& c) {
                        {"fallback", n->second->fallback},     {"pdf", "/api/v1/my/applications/" + a.id + "/notice.pdf"}};
     items.push_back(std::move(one));
   }
+  auto names = school_names(c, items);
+  if (!names) return database_error("schools", names.error());
   if (auto a = c.audit_read({c.actor(), "enroll.applications.read", c.actor(), nlohmann::json{{"count", items.size()}}.dump()}); !a)
     return database_error("audit", a.error());
-  return ApiResponse::json(200, {{"profile", c.state.options.profile}, {"fact_names", enroll::eligibility_fact_names()}, {"items", items}});
+  return ApiResponse::json(200, {{"profile", c.state.options.profile}, {"fact_names", enroll::eligibility_fact_names()}, {"items", items},
+                                 {"school_names", *names}});
 }
 
 // POST /api/v1/my/applications — {"child_id_number","child_name","school_id","fallback_school_id"?,"household_id"?,

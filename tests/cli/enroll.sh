@@ -198,7 +198,8 @@ assert all(p["catchments"] for p in r["points"]), [p for p in r["points"] if not
 check "warn --db (the files stored by demo load) gives the same schools and lights as warn on the files" python3 -c '
 import json; a = json.load(open("warn.json")); b = json.load(open("warndb.json"))
 assert a["schools"] == b["schools"] and a["summary"] == b["summary"], "differs"
-assert b["datasets"] == ["catchments v1", "birth_cohorts v1", "new_housing v1", "intake_seats v1"], b["datasets"]
+housing = len(open("city/new_housing.csv", encoding="utf-8-sig").read().splitlines()) > 1  # a small city may have none
+assert b["datasets"] == ["catchments v1", "birth_cohorts v1"] + (["new_housing v1"] if housing else []) + ["intake_seats v1"], b["datasets"]
 '
 "$YJ" enroll locate --db city.db --points pts.csv --json --out locdb.json 2>/dev/null
 check "locate --db gives the same points as locate on the file" python3 -c '

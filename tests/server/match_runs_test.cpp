@@ -173,6 +173,8 @@ TEST_P(MatchRunsTest, RankedApplicationJoinsTheMatchAndThenTheNotice) {
   EXPECT_EQ(r["lottery_number"], sha256_hex("0c:" + app));
   EXPECT_EQ(r["explanation"]["choices"][0]["result"], "no_seats");  // A had no seats this year
   EXPECT_EQ(r["explanation"]["choices"][1]["result"], "admitted");
+  // A parent has no school routes: the answer names the schools it mentions.
+  EXPECT_EQ(mine["school_names"], nlohmann::json({{kSchoolA, "越城区第一小学"}, {kSchoolB, "柯桥区实验中学"}}));
 
   auto issued = h.json_of(h.send({"POST", "/api/v1/enroll/runs/" + id + "/notices", ""}, &staff));
   EXPECT_EQ(issued["issued"], 1) << issued.dump();
