@@ -99,13 +99,25 @@ Matching general_deferred_acceptance(const MatchProblem& p) {
 
   std::vector<uint32_t> applying, displaced;
   applying.reserve(p.student_count());
-  for (uint32_t s = 0; s < p.student_count(); ++s)
+  // Lottery order first: most students then find their school like serial dictatorship, and only those a
+  // better-tiered student displaces apply again.
+  for (uint32_t s : by_rank)
     if (p.choice_count(s)) applying.push_back(s);
   uint64_t proposals = 0;
   while (!applying.empty()) {
     ++m.stats.rounds;
     displaced.clear();
-    for (uint32_t s : applying) {
+    const size_t n = applying.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i + 16 < n) __builtin_prefetch(&next[applying[i + 16]]);
+      if (i + 8 < n) {
+        uint32_t ahead = applying[i + 8];
+        __builtin_prefetch(&p.pref_school[next[ahead]]);
+        __builtin_prefetch(&p.pref_tier[next[ahead]]);
+        __builtin_prefetch(&p.lottery_rank[ahead]);
+        __builtin_prefetch(&p.pref_begin[ahead + 1]);
+      }
+      uint32_t s = applying[i];
       uint32_t end = p.pref_begin[s + 1];
       for (uint32_t& c = next[s]; c < end;) {
         uint32_t j = p.pref_school[c];
