@@ -112,13 +112,16 @@ void draw(Writer& w, const NoticeDocument& d) {
   w.right(false, 11, 704, "通知书编号：" + d.application_id);
 
   w.text(false, 15, kLeft, 664, d.child_name + " 同学家长：");
+  const std::string way = d.match ? "多校划片志愿匹配" : "电脑派位";
   std::string how = d.fallback
-                        ? "经网上报名、材料审核和电脑派位（派位 " + d.run_id + "），" + d.child_name +
+                        ? "经网上报名、材料审核和" + way + "（派位 " + d.run_id + "），" + d.child_name +
                               "未派入所报的民办学校，按公民同招规定安排到" + d.school_name + "，录取为"
-                        : "经网上报名、材料审核和电脑派位（派位 " + d.run_id + "），" + d.child_name + "被" + d.school_name +
+                        : "经网上报名、材料审核和" + way + "（派位 " + d.run_id + "），" + d.child_name + "被" + d.school_name +
                               "录取为";
   float y = w.paragraph(14, 630, 25, how + " " + year + " 年秋季入学" + grade + "新生。");
-  y = w.paragraph(14, y - 4, 25, "请持本通知书和报名时提交的材料原件，按学校通知的时间到校报到。报到时学校将核验下方的查验码。");
+  const std::string when = d.report_time.empty() ? "按学校通知的时间" : "于 " + d.report_time + " ";
+  y = w.paragraph(14, y - 4, 25, "请持本通知书和报名时提交的材料原件，" + when + "到校报到。报到时学校将核验下方的查验码。");
+  if (!d.report_note.empty()) y = w.paragraph(14, y - 4, 25, "报到须知：" + d.report_note);
 
   // The particulars, one per line.
   const std::vector<std::pair<std::string, std::string>> rows = {
@@ -126,7 +129,7 @@ void draw(Writer& w, const NoticeDocument& d) {
       {"身份证号", d.child_id_masked},
       {"录取学校", d.school_name + "（学校代码 " + d.school_id + "）"},
       {"入学年份", year + " 年秋季" + grade},
-      {"录取方式", d.fallback ? "公民同招兜底安排" : "电脑派位录取"},
+      {"录取方式", d.fallback ? "公民同招兜底安排" : d.match ? "多校划片志愿匹配录取" : "电脑派位录取"},
       {"派位编号", d.run_id},
       {"派位号", d.lottery_number.empty() ? "—" : d.lottery_number},
   };

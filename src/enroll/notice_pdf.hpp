@@ -19,6 +19,8 @@ struct NoticeDocument {
   bool fallback = false;         // 公民同招: placed at the fallback public school
   std::string code, verify_hint; // the verification code and where to check it
   std::string issued_date;       // "2026-12-05"
+  bool match = false;            // placed by a 多校划片 match, not a lottery
+  std::string report_time, report_note;  // as staff typed them ("" = the school will tell)
 };
 
 Result<std::string> notice_pdf(const NoticeDocument& doc);

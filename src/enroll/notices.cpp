@@ -18,7 +18,7 @@ constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const char* kSelect =
     "SELECT n.application_id, n.code, n.run_id, n.school_id, n.status, n.issued_by, n.issued_at, n.reported_by, "
     "n.reported_at, n.fallback, n.version, a.year, a.username, a.child_name, a.child_id_masked, "
-    "COALESCE(s.name, ''), COALESCE(s.level, '') "
+    "COALESCE(s.name, ''), COALESCE(s.level, ''), n.report_time, n.report_note, n.revoked_by, n.revoked_at, n.revoke_reason "
     "FROM enroll_notices n JOIN enroll_applications a ON a.id = n.application_id "
     "LEFT JOIN schools s ON s.code = n.school_id WHERE 1 = 1";
 
@@ -41,6 +41,11 @@ NoticeRecord from_row(const store::Row& r) {
   n.child_id_masked = r.text(14);
   n.school_name = r.text(15);
   n.school_level = r.text(16);
+  n.report_time = r.text(17);
+  n.report_note = r.text(18);
+  n.revoked_by = r.text(19);
+  n.revoked_at = r.text(20);
+  n.revoke_reason = r.text(21);
   return n;
 }
 
@@ -111,7 +116,7 @@ std::string normalize_notice_code(std::string_view typed) {
 }
 
 Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& key, const std::string& run_id,
-                                  const std::string& actor, int64_t now) {
+                                  const ReportInstructions& report, const std::string& actor, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
   auto run = find_run(db, run_id);
@@ -163,9 +168,9 @@ Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& 
     }
     // DO NOTHING: another staff member issuing the same run at the same moment got there first.
     auto s = db.exec("INSERT INTO enroll_notices (application_id, code, run_id, school_id, fallback, status, issued_by, "
-                     "issued_at, reported_by, reported_at, version) VALUES (?, ?, ?, ?, ?, 'issued', ?, ?, '', '', 1) "
-                     "ON CONFLICT DO NOTHING",
-                     {id, notice_code(key, id, run_id), run_id, school, int64_t{fallback ? 1 : 0}, actor, at});
+                     "issued_at, reported_by, reported_at, version, report_time, report_note) "
+                     "VALUES (?, ?, ?, ?, ?, 'issued', ?, ?, '', '', 1, ?, ?) ON CONFLICT DO NOTHING",
+                     {id, notice_code(key, id, run_id), run_id, school, int64_t{fallback ? 1 : 0}, actor, at, report.time, report.note});
     if (!s) return s.error();
     if (db.changes() == 1)
       issued_ids.push_back(id);
@@ -232,6 +237,11 @@ Result<NoticeChange> report_notice(store::Connection& db, const std::string& cod
     out.message = "这份入学通知书的录取学校不是本校，不能由本校登记报到";
     return out;
   }
+  if (n.status == "revoked") {
+    out.refusal = NoticeRefusal::WrongState;
+    out.message = "这份入学通知书已于 " + n.revoked_at.substr(0, 10) + " 撤销（" + n.revoke_reason + "），不能登记报到";
+    return out;
+  }
   if (n.status == "reported") {
     out.refusal = NoticeRefusal::WrongState;
     std::string when = n.reported_at.size() >= 19 ? n.reported_at.substr(0, 10) + " " + n.reported_at.substr(11, 8) + " (UTC)" : n.reported_at;
@@ -259,9 +269,53 @@ Result<NoticeChange> report_notice(store::Connection& db, const std::string& cod
   return out;
 }
 
+Result<NoticeChange> revoke_notice(store::Connection& db, const std::string& code, const std::string& reason,
+                                   const std::string& actor, int64_t now) {
+  store::Transaction tx(db);
+  if (!tx.started()) return tx.start_error();
+  NoticeFilter filter;
+  filter.code = code;
+  auto found = list_notices(db, filter);
+  if (!found) return found.error();
+  NoticeChange out;
+  if (found->empty()) {
+    out.refusal = NoticeRefusal::NotFound;
+    out.message = "查验码 " + code + " 不存在：请核对通知书上的查验码";
+    return out;
+  }
+  const NoticeRecord& n = found->front();
+  if (n.status != "issued") {
+    out.refusal = NoticeRefusal::WrongState;
+    out.message = n.status == "reported" ? "这名儿童已经报到：报到后的变动按学籍管理办理（转学、休学），不能撤销通知书"
+                                         : "这份入学通知书已经撤销";
+    return out;
+  }
+  std::string at = auth::iso8601_utc(now);
+  auto s = db.exec("UPDATE enroll_notices SET status = 'revoked', revoked_by = ?, revoked_at = ?, revoke_reason = ?, "
+                   "version = version + 1 WHERE application_id = ? AND version = ?",
+                   {actor, at, reason, n.application_id, n.version});
+  if (!s) return s.error();
+  if (db.changes() != 1) {
+    out.refusal = NoticeRefusal::WrongState;
+    out.message = "这份通知书刚刚被其他人更改，请刷新后查看";
+    return out;
+  }
+  // The reason may name the family's circumstances: the log keeps that there was one, not its words.
+  nlohmann::json detail = {{"school", n.school_id}, {"run", n.run_id}};
+  if (auto a = auth::append_audit(db, {actor, "enroll.notice.revoke", n.application_id, detail.dump()}, now); !a)
+    return a.error();
+  if (auto done = tx.commit(); !done) return done.error();
+  auto after = list_notices(db, filter);
+  if (!after) return after.error();
+  if (after->empty()) return make_error("撤销后读不到通知书 " + n.application_id);
+  out.notice = after->front();
+  return out;
+}
+
 std::string notice_status_zh(const std::string& status) {
   if (status == "issued") return "已签发（待报到）";
   if (status == "reported") return "已报到";
+  if (status == "revoked") return "已撤销";
   return status;
 }
 
@@ -271,7 +325,9 @@ nlohmann::json notice_json(const NoticeRecord& n) {
           {"child_name", n.child_name},         {"child_id_masked", n.child_id_masked},
           {"fallback", n.fallback},             {"status", n.status},       {"status_zh", notice_status_zh(n.status)},
           {"issued_at", n.issued_at},           {"issued_by", n.issued_by}, {"reported_at", n.reported_at},
-          {"reported_by", n.reported_by},       {"version", n.version}};
+          {"reported_by", n.reported_by},       {"version", n.version},
+          {"report_time", n.report_time},       {"report_note", n.report_note},
+          {"revoked_at", n.revoked_at},         {"revoked_by", n.revoked_by}, {"revoke_reason", n.revoke_reason}};
 }
 
 }  // namespace youjun::enroll

@@ -3,6 +3,7 @@
 //   issue   staff issue the notices of a published 派位 run: one per admitted application (or per applicant
 //           placed at their 公民同招 fallback school); each carries a verification code (查验码)
 //   report  the school registers the child's arrival (报到) by the code on the notice
+//   revoke  staff withdraw a notice not yet reported, with a reason (migration 016); it then no longer verifies
 // Every change is audited in its transaction (the log names applications and runs, never children).
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,8 @@ namespace youjun::enroll {
 
 struct NoticeRecord {
   std::string application_id, code, run_id, school_id, status, issued_by, issued_at, reported_by, reported_at;
+  std::string report_time, report_note;                // printed on the notice ("" = the school will tell)
+  std::string revoked_by, revoked_at, revoke_reason;   // status "revoked"
   bool fallback = false;
   int64_t version = 0;
   // From the application and the school.
@@ -43,8 +46,12 @@ struct NoticeIssue {
   std::vector<std::pair<std::string, std::string>> skipped;  // application id, why (zh-CN)
   std::vector<NoticeRecord> issued;
 };
+// When and how to report, as staff typed it for the run's notices ("" = "按学校通知的时间").
+struct ReportInstructions {
+  std::string time, note;
+};
 Result<NoticeIssue> issue_notices(store::Connection& db, const PersonalDataKey& key, const std::string& run_id,
-                                  const std::string& actor, int64_t now);
+                                  const ReportInstructions& report, const std::string& actor, int64_t now);
 
 struct NoticeFilter {
   int64_t year = 0;  // 0 = any
@@ -60,6 +67,10 @@ struct NoticeChange {
 };
 // 报到 by the code (normalized); only_school "" = any school, else the notice must be that school's.
 Result<NoticeChange> report_notice(store::Connection& db, const std::string& code, const std::string& only_school,
+                                   const std::string& actor, int64_t now);
+
+// Revocation by the code (normalized), with a reason; only a notice not yet reported.
+Result<NoticeChange> revoke_notice(store::Connection& db, const std::string& code, const std::string& reason,
                                    const std::string& actor, int64_t now);
 
 std::string notice_status_zh(const std::string& status);

@@ -78,6 +78,7 @@ ApiResponse handle_applications(RequestContext& c);
 ApiResponse handle_review_application(RequestContext& c);
 // handlers_notices.cpp
 ApiResponse handle_issue_notices(RequestContext& c);
+ApiResponse handle_revoke_notice(RequestContext& c);
 ApiResponse handle_notices(RequestContext& c);
 ApiResponse handle_report_notice(RequestContext& c);
 ApiResponse handle_verify_notice(RequestContext& c);

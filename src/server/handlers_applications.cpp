@@ -246,7 +246,11 @@ ApiResponse handle_my_applications(RequestContext& c) {
                        {"school_name", n->second->school_name}, {"status", n->second->status},
                        {"status_zh", enroll::notice_status_zh(n->second->status)},
                        {"issued_at", n->second->issued_at},   {"reported_at", n->second->reported_at},
-                       {"fallback", n->second->fallback},     {"pdf", "/api/v1/my/applications/" + a.id + "/notice.pdf"}};
+                       {"fallback", n->second->fallback},     {"report_time", n->second->report_time},
+                       {"report_note", n->second->report_note}, {"revoked_at", n->second->revoked_at},
+                       {"revoke_reason", n->second->revoke_reason},
+                       {"pdf", n->second->status == "revoked" ? nlohmann::json(nullptr)
+                                                              : nlohmann::json("/api/v1/my/applications/" + a.id + "/notice.pdf")}};
     items.push_back(std::move(one));
   }
   auto names = school_names(c, items);

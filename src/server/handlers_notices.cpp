@@ -41,10 +41,21 @@ std::string issuer_of(const std::string& profile) {
 
 }  // namespace
 
-// POST /api/v1/enroll/runs/{id}/notices — issue the notices of a published run (again: only the new ones).
+// POST /api/v1/enroll/runs/{id}/notices {"report_time"?, "report_note"?} — issue the notices of a published run
+// (again: only the new ones), with when and how to report printed on each.
 ApiResponse handle_issue_notices(RequestContext& c) {
   const std::string& id = c.req.path_params.at("id");
-  auto issued = enroll::issue_notices(c.db, c.state.key, id, c.actor(), c.now);
+  enroll::ReportInstructions report;
+  if (!c.req.body.empty()) {
+    ApiResponse err;
+    auto body = json_body(c.req, err);
+    if (!body) return err;
+    auto text = [&](const char* k) { return body->contains(k) && (*body)[k].is_string() ? (*body)[k].get<std::string>() : std::string(); };
+    report = {text("report_time"), text("report_note")};
+    if (report.time.size() > 120 || report.note.size() > 300)
+      return error_response(400, "报到时间不超过 120 字节，报到须知不超过 300 字节");
+  }
+  auto issued = enroll::issue_notices(c.db, c.state.key, id, report, c.actor(), c.now);
   if (!issued) return database_error("notices", issued.error());
   if (issued->refusal != enroll::NoticeRefusal::None) return refusal_response(issued->refusal, issued->message);
   nlohmann::json items = nlohmann::json::array(), skipped = nlohmann::json::array();
@@ -70,12 +81,12 @@ ApiResponse handle_notices(RequestContext& c) {
   filter.school_id = c.own_school().empty() ? c.req.param("school") : c.own_school();
   filter.run_id = c.req.param("run");
   std::string status = c.req.param("status");
-  if (!status.empty() && status != "issued" && status != "reported")
-    return error_response(400, "status 应为 issued（已签发）或 reported（已报到）");
+  if (!status.empty() && status != "issued" && status != "reported" && status != "revoked")
+    return error_response(400, "status 应为 issued（已签发）、reported（已报到）或 revoked（已撤销）");
   auto all = enroll::list_notices(c.db, filter);
   if (!all) return database_error("notices", all.error());
   nlohmann::json items = nlohmann::json::array();
-  nlohmann::json counts = {{"issued", 0}, {"reported", 0}};
+  nlohmann::json counts = {{"issued", 0}, {"reported", 0}, {"revoked", 0}};
   for (const auto& n : *all) {
     counts[n.status] = counts[n.status].get<int64_t>() + 1;
     if (status.empty() || n.status == status) items.push_back(staff_json(n));
@@ -96,6 +107,22 @@ ApiResponse handle_report_notice(RequestContext& c) {
   return ApiResponse::json(200, staff_json(changed->notice));
 }
 
+// POST /api/v1/enroll/notices/{code}/revoke {"reason"} — withdraw a notice not yet reported (bureau staff).
+ApiResponse handle_revoke_notice(RequestContext& c) {
+  std::string code = enroll::normalize_notice_code(c.req.path_params.at("code"));
+  if (code.empty()) return error_response(400, "查验码格式不对：应为 12 位字母数字，如 ABCD-EFGH-JKMN");
+  ApiResponse err;
+  auto body = json_body(c.req, err);
+  if (!body) return err;
+  std::string reason = body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
+  if (reason.find_first_not_of(" \t") == std::string::npos || reason.size() > 300)
+    return error_response(400, "请填写撤销原因（不超过 300 字节）");
+  auto changed = enroll::revoke_notice(c.db, code, reason, c.actor(), c.now);
+  if (!changed) return database_error("notice revoke", changed.error());
+  if (changed->refusal != enroll::NoticeRefusal::None) return refusal_response(changed->refusal, changed->message);
+  return ApiResponse::json(200, staff_json(changed->notice));
+}
+
 // GET /api/v1/notices/verify?code= — public: is this notice genuine, for which school and year, reported yet?
 ApiResponse handle_verify_notice(RequestContext& c) {
   std::string code = enroll::normalize_notice_code(c.req.param("code"));
@@ -109,7 +136,8 @@ ApiResponse handle_verify_notice(RequestContext& c) {
   if (auto a = c.audit_read({c.actor(), "enroll.notice.verify", target, detail.dump()}); !a) return database_error("audit", a.error());
   if (found->empty()) return error_response(404, "查验码 " + code + " 不存在：这不是本系统签发的入学通知书，或查验码输错了");
   const auto& n = found->front();
-  return ApiResponse::json(200, {{"valid", true},
+  // A revoked notice is a real one, but no longer gives a place.
+  return ApiResponse::json(200, {{"valid", n.status != "revoked"},
                                  {"notice",
                                   {{"application_id", n.application_id},
                                    {"school_id", n.school_id},
@@ -131,6 +159,8 @@ ApiResponse handle_notice_pdf(RequestContext& c) {
   if (!found) return database_error("notice", found.error());
   if (found->empty()) return error_response(404, "报名 " + filter.application_id + " 还没有入学通知书（派位结果公布并签发后可下载）");
   const auto& n = found->front();
+  if (n.status == "revoked")
+    return error_response(409, "这份入学通知书已于 " + n.revoked_at.substr(0, 10) + " 撤销：" + n.revoke_reason + "。如有疑问请联系教育局");
   auto run = enroll::find_run(c.db, n.run_id);
   if (!run || !*run) return internal_error("run " + n.run_id + " of notice " + n.application_id);
   enroll::NoticeDocument doc;
@@ -149,6 +179,9 @@ ApiResponse handle_notice_pdf(RequestContext& c) {
   doc.verify_hint = "真伪查验：在本系统登录页点“入学通知书查验”并输入查验码，或访问本系统地址 /verify?code=" + n.code +
                     "，即可查看录取学校与报到状态。";
   doc.issued_date = n.issued_at.substr(0, 10);
+  doc.match = (*run)->method == "match";
+  doc.report_time = n.report_time;
+  doc.report_note = n.report_note;
   auto pdf = enroll::notice_pdf(doc);
   if (!pdf) return internal_error("notice pdf: " + pdf.error().message);
   if (auto a = c.audit_read({c.actor(), "enroll.notice.download", n.application_id, "{}"}); !a) return database_error("audit", a.error());

@@ -66,6 +66,8 @@ const std::vector<Route>& api_routes() {
        "入学通知书与报到名单（学校只见本校）"},
       {"POST", "/api/v1/enroll/notices/{code}/report", Access::Roles, importers, Scope::None, false, handle_report_notice,
        "报到登记（凭查验码；学校只能登记本校）"},
+      {"POST", "/api/v1/enroll/notices/{code}/revoke", Access::Roles, run_staff, Scope::None, false, handle_revoke_notice,
+       "撤销入学通知书（未报到的）"},
       {"GET", "/api/v1/notices/verify", Access::Open, {}, Scope::None, false, handle_verify_notice, "入学通知书真伪查验（公开）"},
       {"GET", "/api/v1/enroll/applications", Access::Roles, run_readers, Scope::None, false, handle_applications,
        "报名审核队列（留痕）"},

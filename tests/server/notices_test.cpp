@@ -25,6 +25,19 @@ std::string expected_code(const PersonalDataKey& key, const std::string& applica
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
 
+// The text of a PDF as poppler (an independent reader) extracts it.
+std::string pdf_text(const std::string& pdf) {
+  std::string path = ::testing::TempDir() + "notice-text.pdf";
+  std::ofstream(path, std::ios::binary) << pdf;
+  FILE* p = popen(("pdftotext -enc UTF-8 " + path + " - 2>&1").c_str(), "r");
+  if (!p) return "";
+  std::string text;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
+  pclose(p);
+  return text;
+}
+
 }  // namespace
 
 TEST(NoticeCode, TypedFormsNormalize) {
@@ -153,4 +166,57 @@ TEST_P(NoticesTest, IssueDownloadVerifyAndReport) {
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'enroll.notice.download'"), 1);
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'enroll.notice.verify'"), 3);  // the malformed code is refused before any lookup
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%张三丰%'"), 0);
+}
+
+TEST_P(NoticesTest, ReportInstructionsPrintedAndRevocation) {
+  application("2027-000001", "mum", kSchoolA, "approved");
+  application("2027-000002", "other", kSchoolA, "approved");
+  const std::string result = std::string(R"({"applicants_sha256":"x","seed":"0b","schools":[{"school_id":")") + kSchoolA +
+                             R"(","seats":2,"admitted":["2027-000001","2027-000002"],"waitlist":[]}],"fallbacks":[]})";
+  h.exec("INSERT INTO enroll_runs (id, title, policy, status, applicants_csv, seats_csv, applicants_sha256, applicant_count, "
+         "seed, result_json, created_by, created_at) VALUES ('2027-001', 't', 'national', 'published', '', '', 'x', 2, '0b', ?, "
+         "'test', '2027-01-01T00:00:00Z')",
+         {result});
+  Login staff = h.login("staff");
+  EXPECT_EQ(h.send({"POST", "/api/v1/enroll/runs/2027-001/notices", R"({"report_note":")" + std::string(400, 'x') + R"("})"}, &staff)->status, 400);
+  auto issued = h.send({"POST", "/api/v1/enroll/runs/2027-001/notices", R"({"report_time":"8 月 28 日上午","report_note":"请携带户口簿原件到学校报告厅"})"}, &staff);
+  ASSERT_EQ(issued->status, 200) << issued->body;
+  EXPECT_EQ(h.json_of(issued)["items"][0]["report_time"], "8 月 28 日上午");
+
+  // The time and the note replace "按学校通知的时间" on the printed notice.
+  Login mum = h.login("mum");
+  auto pdf = h.send({"GET", "/api/v1/my/applications/2027-000001/notice.pdf"}, &mum);
+  ASSERT_EQ(pdf->status, 200);
+  std::string text = pdf_text(pdf->body);
+  for (const char* want : {"月", "日上午", "报到须知", "户口簿原件到学校报告厅", "电脑派位录取"}) EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  EXPECT_EQ(text.find("按学校通知的时间"), std::string::npos) << text;
+
+  // Revoking: staff only, with a reason; then the code no longer verifies, cannot be reported, the PDF is gone.
+  const std::string code = expected_code(h.key(), "2027-000001", "2027-001");
+  Login auditor = h.login("auditor"), head_a = h.login("head-a");
+  EXPECT_EQ(h.send({"POST", "/api/v1/enroll/notices/" + code + "/revoke", R"({"reason":"家庭迁出本市"})"}, &auditor)->status, 403);
+  EXPECT_EQ(h.send({"POST", "/api/v1/enroll/notices/" + code + "/revoke", R"({"reason":"  "})"}, &staff)->status, 400);
+  auto revoked = h.send({"POST", "/api/v1/enroll/notices/" + code + "/revoke", R"({"reason":"家庭迁出本市"})"}, &staff);
+  ASSERT_EQ(revoked->status, 200) << revoked->body;
+  EXPECT_EQ(h.json_of(revoked)["status"], "revoked");
+  EXPECT_EQ(h.json_of(revoked)["revoke_reason"], "家庭迁出本市");
+  auto verified = h.json_of(h.send({"GET", "/api/v1/notices/verify?code=" + code}));
+  EXPECT_EQ(verified["valid"], false);
+  EXPECT_EQ(verified["notice"]["status_zh"], "已撤销");
+  EXPECT_EQ(h.send({"POST", "/api/v1/enroll/notices/" + code + "/report", ""}, &head_a)->status, 409);
+  EXPECT_EQ(h.send({"GET", "/api/v1/my/applications/2027-000001/notice.pdf"}, &mum)->status, 409);
+  auto mine = h.json_of(h.send({"GET", "/api/v1/my/applications"}, &mum));
+  EXPECT_TRUE(mine["items"][0]["notice"]["pdf"].is_null());
+  EXPECT_EQ(mine["items"][0]["notice"]["status"], "revoked");
+  EXPECT_EQ(h.send({"POST", "/api/v1/enroll/notices/" + code + "/revoke", R"({"reason":"again"})"}, &staff)->status, 409);
+  // After 报到 a change goes through 学籍: the other child, reported, cannot be revoked.
+  const std::string other = expected_code(h.key(), "2027-000002", "2027-001");
+  ASSERT_EQ(h.send({"POST", "/api/v1/enroll/notices/" + other + "/report", ""}, &head_a)->status, 200);
+  auto late = h.send({"POST", "/api/v1/enroll/notices/" + other + "/revoke", R"({"reason":"x"})"}, &staff);
+  EXPECT_EQ(late->status, 409);
+  EXPECT_NE(h.json_of(late)["error"].get<std::string>().find("学籍"), std::string::npos);
+  auto counts = h.json_of(h.send({"GET", "/api/v1/enroll/notices"}, &staff))["counts"];
+  EXPECT_EQ(counts, nlohmann::json({{"issued", 0}, {"reported", 1}, {"revoked", 1}}));
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'enroll.notice.revoke'"), 1);
+  EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%迁出%'"), 0);  // the reason stays out of the log
 }

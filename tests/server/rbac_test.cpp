@@ -168,6 +168,8 @@ std::map<std::string, Sample> samples(ServerHarness& h) {
   m["GET /api/v1/enroll/notices"] = {get("/api/v1/enroll/notices"), nullptr};
   m["POST /api/v1/enroll/notices/{code}/report"] = {
       [notice_in] { return Call{"POST", "/api/v1/enroll/notices/" + notice_in().second + "/report", ""}; }, nullptr};
+  m["POST /api/v1/enroll/notices/{code}/revoke"] = {
+      [notice_in] { return Call{"POST", "/api/v1/enroll/notices/" + notice_in().second + "/revoke", R"({"reason":"测试"})"}; }, nullptr};
   m["GET /api/v1/notices/verify"] = {get("/api/v1/notices/verify?code=" + shown_notice.second), nullptr};
   // 招生基础数据: one catchment around school A's coordinates (120.58, 30.0), its cohorts and seats.
   for (auto [kind, content] : {std::pair<std::string, std::string>{"catchments", kTinyCatchments},
