@@ -1,5 +1,6 @@
 #include "enroll/notices.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -217,99 +218,70 @@ Result<std::vector<NoticeRecord>> list_notices(store::Connection& db, const Noti
   return out;
 }
 
-Result<NoticeChange> report_notice(store::Connection& db, const std::string& code, const std::string& only_school,
-                                   const std::string& actor, int64_t now) {
+namespace {
+
+// One state change of the notice holding `code`, in a transaction: `refusal` says why this notice may not
+// change ("" = it may); `set` is the SET clause (with `?` for `values`) guarded by the version the notice was
+// read at; the change is audited as `action`. Returns the notice as it now is.
+Result<NoticeChange> change_notice(store::Connection& db, const std::string& code,
+                                   const std::function<NoticeChange(const NoticeRecord&)>& refusal, const std::string& set,
+                                   store::Params values, const std::string& action, const std::string& actor, int64_t now) {
   store::Transaction tx(db);
   if (!tx.started()) return tx.start_error();
   NoticeFilter filter;
   filter.code = code;
   auto found = list_notices(db, filter);
   if (!found) return found.error();
-  NoticeChange out;
-  if (found->empty()) {
-    out.refusal = NoticeRefusal::NotFound;
-    out.message = "查验码 " + code + " 不存在：请核对通知书上的查验码";
-    return out;
-  }
+  if (found->empty()) return NoticeChange{NoticeRefusal::NotFound, "查验码 " + code + " 不存在：请核对通知书上的查验码", {}};
   const NoticeRecord& n = found->front();
-  if (!only_school.empty() && n.school_id != only_school) {
-    out.refusal = NoticeRefusal::Forbidden;
-    out.message = "这份入学通知书的录取学校不是本校，不能由本校登记报到";
-    return out;
-  }
-  if (n.status == "revoked") {
-    out.refusal = NoticeRefusal::WrongState;
-    out.message = "这份入学通知书已于 " + n.revoked_at.substr(0, 10) + " 撤销（" + n.revoke_reason + "），不能登记报到";
-    return out;
-  }
-  if (n.status == "reported") {
-    out.refusal = NoticeRefusal::WrongState;
-    std::string when = n.reported_at.size() >= 19 ? n.reported_at.substr(0, 10) + " " + n.reported_at.substr(11, 8) + " (UTC)" : n.reported_at;
-    out.message = "这名儿童已于 " + when + " 登记报到（登记人 " + n.reported_by + "），不能重复登记";
-    return out;
-  }
-  std::string at = auth::iso8601_utc(now);
-  auto s = db.exec("UPDATE enroll_notices SET status = 'reported', reported_by = ?, reported_at = ?, version = version + 1 "
-                   "WHERE application_id = ? AND version = ?",
-                   {actor, at, n.application_id, n.version});
+  if (NoticeChange refused = refusal(n); refused.refusal != NoticeRefusal::None) return refused;
+  values.push_back(n.application_id);
+  values.push_back(n.version);
+  auto s = db.exec("UPDATE enroll_notices SET " + set + ", version = version + 1 WHERE application_id = ? AND version = ?", values);
   if (!s) return s.error();
-  if (db.changes() != 1) {
-    out.refusal = NoticeRefusal::WrongState;
-    out.message = "这份通知书刚刚被其他人登记，请刷新后查看";
-    return out;
-  }
+  if (db.changes() != 1) return NoticeChange{NoticeRefusal::WrongState, "这份通知书刚刚被其他人更改，请刷新后查看", {}};
   nlohmann::json detail = {{"school", n.school_id}, {"run", n.run_id}};
-  if (auto a = auth::append_audit(db, {actor, "enroll.notice.report", n.application_id, detail.dump()}, now); !a)
-    return a.error();
+  if (auto a = auth::append_audit(db, {actor, action, n.application_id, detail.dump()}, now); !a) return a.error();
   if (auto done = tx.commit(); !done) return done.error();
   auto after = list_notices(db, filter);
   if (!after) return after.error();
-  if (after->empty()) return make_error("报到登记后读不到通知书 " + n.application_id);
-  out.notice = after->front();
-  return out;
+  if (after->empty()) return make_error("更改后读不到通知书 " + n.application_id);
+  return NoticeChange{NoticeRefusal::None, "", after->front()};
 }
 
+NoticeChange refused_change(NoticeRefusal r, std::string message) { return NoticeChange{r, std::move(message), {}}; }
+
+}  // namespace
+
+Result<NoticeChange> report_notice(store::Connection& db, const std::string& code, const std::string& only_school,
+                                   const std::string& actor, int64_t now) {
+  auto refusal = [&](const NoticeRecord& n) {
+    if (!only_school.empty() && n.school_id != only_school)
+      return refused_change(NoticeRefusal::Forbidden, "这份入学通知书的录取学校不是本校，不能由本校登记报到");
+    if (n.status == "revoked")
+      return refused_change(NoticeRefusal::WrongState,
+                            "这份入学通知书已于 " + n.revoked_at.substr(0, 10) + " 撤销（" + n.revoke_reason + "），不能登记报到");
+    if (n.status == "reported") {
+      std::string when = n.reported_at.size() >= 19 ? n.reported_at.substr(0, 10) + " " + n.reported_at.substr(11, 8) + " (UTC)" : n.reported_at;
+      return refused_change(NoticeRefusal::WrongState, "这名儿童已于 " + when + " 登记报到（登记人 " + n.reported_by + "），不能重复登记");
+    }
+    return NoticeChange{};
+  };
+  return change_notice(db, code, refusal, "status = 'reported', reported_by = ?, reported_at = ?",
+                       {actor, auth::iso8601_utc(now)}, "enroll.notice.report", actor, now);
+}
+
+// The reason may name the family's circumstances: the audit entry records the change, not the words.
 Result<NoticeChange> revoke_notice(store::Connection& db, const std::string& code, const std::string& reason,
                                    const std::string& actor, int64_t now) {
-  store::Transaction tx(db);
-  if (!tx.started()) return tx.start_error();
-  NoticeFilter filter;
-  filter.code = code;
-  auto found = list_notices(db, filter);
-  if (!found) return found.error();
-  NoticeChange out;
-  if (found->empty()) {
-    out.refusal = NoticeRefusal::NotFound;
-    out.message = "查验码 " + code + " 不存在：请核对通知书上的查验码";
-    return out;
-  }
-  const NoticeRecord& n = found->front();
-  if (n.status != "issued") {
-    out.refusal = NoticeRefusal::WrongState;
-    out.message = n.status == "reported" ? "这名儿童已经报到：报到后的变动按学籍管理办理（转学、休学），不能撤销通知书"
-                                         : "这份入学通知书已经撤销";
-    return out;
-  }
-  std::string at = auth::iso8601_utc(now);
-  auto s = db.exec("UPDATE enroll_notices SET status = 'revoked', revoked_by = ?, revoked_at = ?, revoke_reason = ?, "
-                   "version = version + 1 WHERE application_id = ? AND version = ?",
-                   {actor, at, reason, n.application_id, n.version});
-  if (!s) return s.error();
-  if (db.changes() != 1) {
-    out.refusal = NoticeRefusal::WrongState;
-    out.message = "这份通知书刚刚被其他人更改，请刷新后查看";
-    return out;
-  }
-  // The reason may name the family's circumstances: the log keeps that there was one, not its words.
-  nlohmann::json detail = {{"school", n.school_id}, {"run", n.run_id}};
-  if (auto a = auth::append_audit(db, {actor, "enroll.notice.revoke", n.application_id, detail.dump()}, now); !a)
-    return a.error();
-  if (auto done = tx.commit(); !done) return done.error();
-  auto after = list_notices(db, filter);
-  if (!after) return after.error();
-  if (after->empty()) return make_error("撤销后读不到通知书 " + n.application_id);
-  out.notice = after->front();
-  return out;
+  auto refusal = [](const NoticeRecord& n) {
+    if (n.status == "reported")
+      return refused_change(NoticeRefusal::WrongState, "这名儿童已经报到：报到后的变动按学籍管理办理（转学、休学），不能撤销通知书");
+    if (n.status != "issued") return refused_change(NoticeRefusal::WrongState, "这份入学通知书已经撤销");
+    return NoticeChange{};
+  };
+  return change_notice(db, code, refusal, "status = 'revoked', revoked_by = ?, revoked_at = ?, revoke_reason = ?",
+                       {actor, auth::iso8601_utc(now), reason}, "enroll.notice.revoke", actor, now);
 }
 
 std::string notice_status_zh(const std::string& status) {

@@ -5,9 +5,6 @@
 // 入学通知书 follows the matched school.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-
 #include "core/personal_data.hpp"
 #include "enroll/enroll_files.hpp"
 #include "enroll/enroll_report.hpp"
@@ -186,14 +183,7 @@ TEST_P(MatchRunsTest, RankedApplicationJoinsTheMatchAndThenTheNotice) {
   // The printed notice says how the place was given (read back with poppler's pdftotext).
   auto pdf = h.send({"GET", "/api/v1/my/applications/" + app + "/notice.pdf"}, &mum);
   ASSERT_EQ(pdf->status, 200);
-  std::string path = ::testing::TempDir() + "match-notice.pdf";
-  std::ofstream(path, std::ios::binary) << pdf->body;
-  FILE* p = popen(("pdftotext -enc UTF-8 " + path + " -").c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string text;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
-  pclose(p);
+  std::string text = pdf_text(pdf->body);
   EXPECT_NE(text.find("多校划片志愿匹配录取"), std::string::npos) << text;
   EXPECT_NE(text.find("柯桥区实验中学"), std::string::npos) << text;
 }

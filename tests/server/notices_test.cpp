@@ -25,19 +25,6 @@ std::string expected_code(const PersonalDataKey& key, const std::string& applica
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
 
-// The text of a PDF as poppler (an independent reader) extracts it.
-std::string pdf_text(const std::string& pdf) {
-  std::string path = ::testing::TempDir() + "notice-text.pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  FILE* p = popen(("pdftotext -enc UTF-8 " + path + " - 2>&1").c_str(), "r");
-  if (!p) return "";
-  std::string text;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
-  pclose(p);
-  return text;
-}
-
 }  // namespace
 
 TEST(NoticeCode, TypedFormsNormalize) {
@@ -117,14 +104,8 @@ TEST_P(NoticesTest, IssueDownloadVerifyAndReport) {
   EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
   EXPECT_EQ(h.send({"GET", "/api/v1/my/applications/2027-000003/notice.pdf"}, &mum)->status, 404);  // another family's
   // The PDF's text, read back by poppler (an independent reader): title, name, school, code.
-  std::string path = ::testing::TempDir() + "notice-test.pdf";
-  std::ofstream(path, std::ios::binary) << pdf->body;
-  FILE* p = popen(("pdftotext -enc UTF-8 " + path + " - 2>&1").c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string text;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
-  ASSERT_EQ(pclose(p), 0) << "pdftotext (poppler-utils) is needed: " << text;
+  std::string text = pdf_text(pdf->body);
+  ASSERT_FALSE(text.empty()) << "pdftotext (poppler-utils) is needed";
   for (const char* want : {"义务教育入学通知书", "张三丰", "越城区第一小学", "查验码"}) EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   // poppler reads the printed ASCII as full-width forms (the Adobe-GB1 glyphs it maps to Unicode).
   std::string wide;

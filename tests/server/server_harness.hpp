@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
@@ -83,6 +86,18 @@ class ServerHarness {
 std::string facts_csv(const std::vector<std::string>& schools, const std::string& bad = "");
 
 // The multipart form of POST /api/v1/import/{kind}.
+// The text of a PDF as poppler's pdftotext (poppler-utils, an independent reader) extracts it; "" on failure.
+inline std::string pdf_text(const std::string& pdf) {
+  std::string path = ::testing::TempDir() + "pdf-text-" + std::to_string(::getpid()) + ".pdf";
+  std::ofstream(path, std::ios::binary) << pdf;
+  FILE* p = popen(("pdftotext -enc UTF-8 " + path + " - 2>&1").c_str(), "r");
+  if (!p) return "";
+  std::string text;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
+  return pclose(p) == 0 ? text : "";
+}
+
 inline httplib::MultipartFormDataItems upload(const std::string& content, const std::string& filename = "facts.csv") {
   return {{"file", content, filename, "text/csv"}};
 }
