@@ -156,6 +156,12 @@ async function chooseOption(selectTestId, optionTestId) {
   await page.locator(tid(optionTestId)).click()
 }
 
+// An Element Plus select (a locator) set to the option whose text is `text` (the dropdown is teleported to <body>).
+async function chooseOptionText(select, text) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+
 // Log out whoever is logged in and log in as `user` (the demo accounts share one password).
 async function loginAs(user, password = PASSWORD) {
   if (await page.locator(tid('logout')).count()) {
@@ -397,6 +403,97 @@ try {
     await shot('balance')
   })
 
+  await test('五大创建: the table of districts × creations as the API (behind count, 新昌县 cell by cell), another year, a bad file\'s row errors and nothing stored; auditors read only', async () => {
+    await page.locator(tid('nav-creations')).click()
+    await page.locator(tid('creations-page')).waitFor()
+    await page.locator(tid('creations-row')).first().waitFor()
+    const api = (await getJson('/api/v1/balance/creations')).body
+    assert.ok(api.file, 'the demo stored an achievements file')
+    assert.equal(digits(await page.locator(tid('creations-behind')).innerText()), api.behind, 'the behind count')
+    assert.equal(await page.locator(tid('creations-row')).count(), api.districts.length, 'a row per district and the city')
+    const columns = await page.locator(tid('creations-table') + ' thead th[data-creation]').evaluateAll((th) => th.map((x) => x.dataset.creation))
+    assert.equal(columns.length, 5, 'the five creations')
+    for (const d of api.districts)
+      assert.equal(digits(await page.locator(`${tid('creations-row')}[data-district="${d.district_code}"] ${tid('creations-row-behind')}`).innerText()), d.behind, `${d.district} behind`)
+    // 新昌县 cell by cell: status, target year and words, what was achieved; its missing 省教育现代化县 cell
+    const xc = api.districts.find((d) => d.district === '新昌县')
+    assert.ok(xc, '新昌县 in the schedule')
+    const pct = (x) => +(100 * x).toFixed(1) + '%'
+    const ZH = { achieved: '已达成', achieved_late: '逾期达成', pending: '未到期', due: '今年到期', behind: '落后于进度', no_data: '缺数据' }
+    for (const key of columns) {
+      const cell = page.locator(`${tid('creations-row')}[data-district="${xc.district_code}"] ${tid('creations-cell')}[data-creation="${key}"]`)
+      const c = xc.creations.find((x) => x.creation === key)
+      if (!c) {
+        assert.equal(await cell.getAttribute('data-status'), 'none')
+        assert.equal((await cell.innerText()).trim(), '进度安排未列此项')
+        continue
+      }
+      assert.equal(await cell.getAttribute('data-status'), c.status, key)
+      assert.equal((await cell.locator(tid('creations-status')).innerText()).trim(), ZH[c.status])
+      assert.equal(ZH[c.status], c.status_zh, 'the server\'s words')
+      assert.equal((await cell.locator(tid('creations-target-year')).innerText()).trim(), `${c.target_year} 年`)
+      assert.equal((await cell.locator(tid('creations-target')).innerText()).trim(), c.target)
+      const measure = (await cell.locator(tid('creations-measure')).innerText()).trim()
+      if (c.achieved_year) assert.equal(measure, `${c.achieved_year} 年达成`)
+      else if (c.rate !== null) assert.equal(measure, `创建率 ${pct(c.rate)}，要求 ≥ ${pct(c.required_rate)}`)
+      assert.equal(await cell.locator('.cell').getAttribute('title'), c.cite)
+    }
+    assert.equal(xc.behind, 2, 'the demo: 新昌县 behind on 示范乡镇 and 现代化学校')
+    const cite = await page.locator(tid('creations-cite')).innerText()
+    assert.ok(cite.includes('绍政办发〔2021〕2号') && cite.includes('附件 进度安排') && cite.includes('004'), cite)
+    assert.equal((await page.locator(tid('creations-file-version')).innerText()).trim(), `v${api.file.version}`)
+    assert.equal((await page.locator(tid('creations-file-name')).innerText()).trim(), api.file.file_name)
+    // another year: 2023 as the API answers it
+    const y2023 = (await getJson('/api/v1/balance/creations?year=2023')).body
+    const answer = apiAnswer('GET', '/api/v1/balance/creations')
+    await chooseOption('creations-year', 'creations-year-2023')
+    assert.equal((await answer).status(), 200)
+    await page.waitForFunction(([s, v]) => (document.querySelector(s)?.textContent || '').replace(/\D/g, '') === v, [tid('creations-behind'), String(y2023.behind)])
+    const pending = y2023.districts.flatMap((d) => d.creations).filter((c) => c.status === 'pending').length
+    assert.equal(digits(await page.locator(tid('creations-count-pending')).innerText()), pending, 'the 未到期 count of 2023')
+    await chooseOption('creations-year', 'creations-year-' + api.year)
+    await page.waitForFunction(([s, v]) => (document.querySelector(s)?.textContent || '').replace(/\D/g, '') === v, [tid('creations-behind'), String(api.behind)])
+
+    // a bad file: its row errors listed, nothing stored
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-creations-'))
+    try {
+      const bad = path.join(dir, 'creations_bad.csv')
+      fs.writeFileSync(bad, 'district,creation,achieved_year,rate,province_average,province_rank\n330624,national_quality_balanced_county,2025,,,\n330624,city_demo_towns,,120%,,\n镜湖新区,city_modern_schools,,1,,\n', 'utf8')
+      await page.locator(tid('creations-file-input') + ' input[type=file]').setInputFiles(bad)
+      const posted = apiAnswer('POST', '/api/v1/balance/creations')
+      await page.locator(tid('creations-submit')).click()
+      const res = await posted
+      assert.equal(res.status(), 422, 'refused')
+      const errors = (await res.json()).errors
+      assert.deepEqual(errors.map((e) => [e.row, e.column]), [[3, 'rate'], [4, 'district']])
+      await page.locator(tid('creations-errors') + ' tbody tr').first().waitFor()
+      const rows = (await page.locator(tid('creations-errors') + ' tbody tr').allInnerTexts()).map((x) => x.split(/\t|\n/).map((c) => c.trim()).filter(Boolean))
+      assert.deepEqual(rows, errors.map((e) => [e.file, String(e.row), e.column, e.message]))
+      assert.ok((await page.locator(tid('creations-upload-error')).innerText()).includes('未保存'))
+      const now = (await getJson('/api/v1/balance/creations')).body
+      assert.deepEqual(now.file, api.file, 'the file in force is unchanged')
+      assert.equal(now.behind, api.behind)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    await shot('creations')
+    // auditors read the table, with no upload form
+    try {
+      await loginAs(AUDITOR_USER)
+      await page.locator(tid('nav-creations')).click()
+      await page.locator(tid('creations-row')).first().waitFor()
+      assert.equal(digits(await page.locator(tid('creations-behind')).innerText()), api.behind)
+      assert.equal(await page.locator(tid('creations-upload')).count(), 0, 'no upload form for auditors')
+    } finally {
+      try {
+        await loginAs(USER)
+        loggedIn = true
+      } catch {
+        loggedIn = false
+      }
+    }
+  })
+
   await test('学区预警: schools with their lights, worst first, and the data versions in force', async () => {
     await page.locator(tid('nav-warnings')).click()
     await page.locator(tid('warnings-page')).waitFor()
@@ -410,6 +507,33 @@ try {
     assert.equal(total, lights.length, 'the summary counts every school once')
     const versions = await page.locator(tid('datasets-panel') + ' tbody tr').allInnerTexts()
     assert.ok(versions.some((v) => v.includes('学区范围') && v.includes('v1')), `data versions: ${versions}`)
+    // 地址库: listed with its columns; the upload waits for the coordinate system; a bad file is refused whole
+    const data = (await getJson('/api/v1/enroll/data')).body.items
+    const book = data.find((d) => d.kind === 'addresses')
+    assert.ok(book && book.version, 'the demo stored an address book')
+    const row = page.locator(tid('datasets-panel') + ' tbody tr', { hasText: '地址库' })
+    assert.ok((await row.innerText()).includes('address_id,address,lon,lat'), 'the columns of the address book')
+    assert.ok(await row.locator(tid('dataset-upload-addresses') + ' button').isDisabled(), 'no upload before the coordinate system is chosen')
+    await row.locator(tid('dataset-crs')).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'GCJ-02' }).click()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-addr-'))
+    try {
+      const bad = path.join(dir, 'addresses.csv')
+      fs.writeFileSync(bad, 'address_id,address,lon,lat\nT1,测试路1号,120.58,30.00\nT2,测试路2号,东经120度,30.01\n', 'utf8')
+      const answer = apiAnswer('POST', '/api/v1/enroll/data/addresses')
+      await row.locator(tid('dataset-upload-addresses') + ' input[type=file]').setInputFiles(bad)
+      const res = await answer
+      assert.equal(res.status(), 422, 'refused')
+      const errors = (await res.json()).errors
+      const shown = (await page.locator(tid('dataset-errors') + ' tbody tr').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim())
+      assert.equal(shown.length, errors.length)
+      assert.ok(shown[0].startsWith('3 lon'), `行 3, 列 lon: "${shown[0]}"`)
+      const after = (await getJson('/api/v1/enroll/data')).body.items.find((d) => d.kind === 'addresses')
+      assert.equal(after.version, book.version, 'nothing stored')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
     await shot('seat-warnings')
   })
 
@@ -430,6 +554,49 @@ try {
     const schools = await page.locator(tid('locate-school')).allInnerTexts()
     assert.ok(schools.some((s) => s.includes(school.name)), `"${school.name}" in ${schools}`)
     await shot('catchment-lookup')
+  })
+
+  await test('学区查询 by address: part of a demo address typed, the matches as the API, the chosen one shows its catchments and schools', async () => {
+    // an address of the demo's 地址库 in both a primary and a junior catchment
+    const book = (await getJson('/api/v1/enroll/addresses?q=' + encodeURIComponent('路') + '&limit=50')).body
+    const item = book.items.find((a) => a.catchments.length >= 2) || book.items.find((a) => a.catchments.length)
+    assert.ok(item, 'a demo address with a catchment')
+    // the words typed: the street and number after the district ("健康路228号12幢" → "健康路 228号"), with a space
+    const street = item.address.split('区').pop()
+    const words = street.replace(/(\d+号)/, ' $1').replace(/\d+幢$/, '').trim()
+    const q = (await getJson('/api/v1/enroll/addresses?q=' + encodeURIComponent(words))).body
+    assert.ok(q.items.some((a) => a.address_id === item.address_id), `"${words}" finds ${item.address}`)
+    await page.locator(tid('nav-locate')).click()
+    await page.locator(tid('locate-page')).waitFor()
+    const answer = apiAnswer('GET', '/api/v1/enroll/addresses')
+    await page.locator(inp('locate-addr-q')).fill(words)
+    await page.locator(tid('locate-addr-submit')).click()
+    assert.equal((await answer).status(), 200)
+    const match = page.locator(`${tid('locate-addr-match')}[data-id="${item.address_id}"]`)
+    await match.waitFor()
+    const listed = await page.locator(tid('locate-addr-match')).evaluateAll((b) => b.map((x) => x.dataset.id))
+    assert.deepEqual(listed, q.items.map((a) => a.address_id), 'the matches as GET /enroll/addresses')
+    assert.equal((await match.locator(tid('locate-addr-address')).innerText()).trim(), item.address)
+    await match.click()
+    const result = page.locator(`${tid('locate-result')}[data-address="${item.address_id}"]`)
+    await result.waitFor()
+    assert.equal((await result.locator(tid('locate-place-address')).innerText()).trim(), item.address)
+    const zones = result.locator(tid('locate-catchment'))
+    assert.equal(await zones.count(), item.catchments.length, 'a block per catchment')
+    for (let i = 0; i < item.catchments.length; i++) {
+      const c = item.catchments[i]
+      assert.equal((await zones.nth(i).locator(tid('locate-catchment-name')).innerText()).trim(), c.name || c.catchment_id)
+      const names = (await zones.nth(i).locator(tid('locate-school-name')).allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(names, c.schools.map((x) => x.name || x.code), `the schools of ${c.catchment_id}`)
+    }
+    // words in no address: the page says so
+    await page.locator(inp('locate-addr-q')).fill('无此地址 99999号')
+    await page.locator(tid('locate-addr-submit')).click()
+    await page.locator(tid('locate-addr-none')).waitFor()
+    await page.locator(inp('locate-addr-q')).fill(words)
+    await page.locator(tid('locate-addr-submit')).click()
+    await match.waitFor()
+    await shot('catchment-address')
   })
 
   await test('电脑派位: register a list (digest = sha256 of the canonical file), draw once with a seed, publish and lock', async () => {
@@ -503,35 +670,15 @@ try {
 
   await test('多校划片 (staff): the demo\'s match run — each school\'s seats, admitted and cutoff as the API, counts by choice; a student of `unassigned` explained as 统筹安排', async () => {
     const DEMO_TITLE = '演示：小学多校划片志愿匹配'
-    let runs = (await getJson('/api/v1/enroll/runs')).body.items
-    let demo = runs.find((r) => r.title === DEMO_TITLE && r.method === 'match' && r.status === 'published')
-    if (!demo) {
-      // The e2e city (YOUJUN_DEMO_SCALE=0.05) is too small for a 多校划片 zone, so `demo load` registered no match
-      // run: register, match and publish a stand-in of the same shape (more children than seats, one in five
-      // listing only a favourite, tiers 1–3) through the API.
-      console.log('#   the demo city has no 多校划片 run at this scale: using a stand-in registered through the API')
-      const schools = ['DZ01', 'DZ02', 'DZ03']
-      const orders = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [0, 2, 1], [1]]
-      let students = 'student_id,prefs,tier\n'
-      for (let i = 1; i <= 24; i++) students += `DM-${String(i).padStart(2, '0')},${orders[i % 5].map((k) => schools[k]).join('|')},${1 + (i % 3)}\n`
-      const made = await sendForm('/api/v1/enroll/runs', {
-        method: 'match',
-        title: DEMO_TITLE + '（端到端代用）',
-        students: { name: 'match_students.csv', text: students },
-        seats: { name: 'match_schools.csv', text: 'school_id,seats\nDZ01,4\nDZ02,3\nDZ03,2\n' },
-      })
-      assert.equal(made.status, 201, JSON.stringify(made.body))
-      assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${made.body.run.id}/draw`, { seed: '20260902' })).status, 200)
-      assert.equal((await sendJson('POST', `/api/v1/enroll/runs/${made.body.run.id}/publish`, {})).status, 200)
-      runs = (await getJson('/api/v1/enroll/runs')).body.items
-      demo = runs.find((r) => r.id === made.body.run.id)
-    }
+    // every demo city, the e2e one (scale 0.05) too, has a primary 多校划片 zone at its centre and this published run
+    const runs = (await getJson('/api/v1/enroll/runs')).body.items
+    const demo = runs.find((r) => r.title === DEMO_TITLE && r.method === 'match' && r.status === 'published')
+    assert.ok(demo, `the demo's published match run "${DEMO_TITLE}"`)
     const R = (await getJson('/api/v1/enroll/runs/' + demo.id)).body.result
     assert.ok(R.unassigned.length > 0, 'some children are left to 统筹安排')
 
     await page.locator(tid('nav-runs')).click()
     await page.locator(tid('runs-page')).waitFor()
-    await page.locator(tid('runs-refresh')).click() // the page may be open already, listed before the stand-in
     const row = page.locator(tid('run-table') + ' tbody tr', { hasText: demo.title }).first()
     await row.waitFor()
     assert.equal((await row.locator(tid('run-method-tag')).innerText()).trim(), '多校划片')
@@ -754,6 +901,94 @@ try {
     assert.ok(scores.includes('total') && scores.includes(String(who.total)), scores)
     await page.locator(tid('admit-share-chart') + ' canvas').first().waitFor()
     await shot('admission')
+  })
+
+  await test('高中招生 新建招生: a bad students file shows its row errors and creates nothing; three small files make a draft with the quota worked out by hand', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjun-e2e-round-'))
+    const file = (name, text) => {
+      const f = path.join(dir, name)
+      fs.writeFileSync(f, text, 'utf8')
+      return f
+    }
+    // 2 high schools (one 优质, plan 10), 2 juniors (30 and 10 graduates), 4 students (docs/admission.md)
+    const hs = file('high_schools.csv', 'hs_id,name,plan,quality,county\nEH1,端到端第一高级中学,10,1,越城区\nEH2,端到端第二高级中学,20,0,越城区\n')
+    const js = file('juniors.csv', 'js_id,name,county,graduates\nEJ1,端到端甲初级中学,越城区,30\nEJ2,端到端乙初级中学,越城区,10\n')
+    const head = 'student_id,js_id,total,chinese,math,english,quota_eligible,quota_prefs,prefs\n'
+    const good = file('students.csv', head + 'EK001,EJ1,600,100,100,100,1,EH1,EH1|EH2\nEK002,EJ2,590,99,99,99,1,EH1,EH1|EH2\nEK003,EJ1,580,98,98,98,0,,EH1|EH2\nEK004,EJ2,575.5,97,97,97,1,EH1,EH2\n')
+    const bad = file('students_bad.csv', head + 'EK001,EJ1,六百,100,100,100,1,EH1,EH1|EH2\nEK002,EJ9,590,99,99,99,1,EH1,EH1|EH2\n')
+    const title = '端到端测试：上传三个文件新建招生'
+    try {
+      await page.locator(tid('nav-admit')).click()
+      await page.locator(tid('admit-page')).waitFor()
+      await page.locator(tid('admit-rounds') + ' tbody tr').first().waitFor()
+      const before = (await getJson('/api/v1/admit/rounds')).body.items
+      await page.locator(tid('admit-create-open')).click()
+      const form = page.locator(tid('admit-create'))
+      await form.waitFor()
+      for (const c of ['hs_id,name,plan,quality[,county]', 'js_id,name,county,graduates', 'student_id,js_id,total,chinese,math,english,quota_eligible,quota_prefs,prefs'])
+        assert.ok((await form.innerText()).includes(c), `the column hint ${c}`)
+      // nothing chosen: the form says what is missing, no request
+      await form.locator(tid('admit-create-submit')).click()
+      await form.locator(tid('admit-create-error'), { hasText: '请填写名称和年份，并选择三个文件' }).waitFor()
+      await form.locator(inp('admit-create-title')).fill(title)
+      await form.locator(inp('admit-create-year')).fill('2026')
+      await chooseOptionText(form.locator(tid('admit-create-policy')), '绍兴市')
+      await form.locator(tid('admit-create-high_schools') + ' input[type=file]').setInputFiles(hs)
+      await form.locator(tid('admit-create-juniors') + ' input[type=file]').setInputFiles(js)
+      await form.locator(tid('admit-create-students') + ' input[type=file]').setInputFiles(bad)
+      let posted = apiAnswer('POST', '/api/v1/admit/rounds')
+      await form.locator(tid('admit-create-submit')).click()
+      let res = await posted
+      assert.equal(res.status(), 422, 'refused')
+      const errors = (await res.json()).errors
+      assert.deepEqual(errors.map((e) => [e.file, e.row, e.column]), [['students_bad.csv', 2, 'total'], ['students_bad.csv', 3, 'js_id']])
+      await form.locator(tid('admit-create-errors') + ' tbody tr').first().waitFor()
+      const rows = (await form.locator(tid('admit-create-errors') + ' tbody tr').allInnerTexts()).map((x) => x.split(/\t|\n/).map((c) => c.trim()).filter(Boolean))
+      assert.deepEqual(rows, errors.map((e) => [e.file, String(e.row), e.column, e.message]))
+      assert.ok((await form.locator(tid('admit-create-error')).innerText()).includes('未创建'))
+      assert.equal((await getJson('/api/v1/admit/rounds')).body.items.length, before.length, 'no round created')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('admit-create-errors')
+
+      // the students file corrected: a draft with the quota computed
+      await form.locator(tid('admit-create-students') + ' input[type=file]').setInputFiles(good)
+      posted = apiAnswer('POST', '/api/v1/admit/rounds')
+      await form.locator(tid('admit-create-submit')).click()
+      res = await posted
+      assert.equal(res.status(), 201, 'created')
+      const round = (await res.json()).round
+      assert.equal(round.status, 'draft')
+      assert.equal(round.student_count, 4)
+      assert.equal(round.policy, 'shaoxing', 'the policy chosen')
+      assert.equal(round.year, 2026)
+      assert.equal(round.title, title)
+      assert.equal(await page.locator(tid('admit-create')).count(), 0, 'the form closes')
+      const row = page.locator(tid('admit-rounds') + ' tbody tr', { hasText: round.id }).first()
+      await row.waitFor()
+      assert.ok((await row.innerText()).includes(title))
+      assert.equal((await row.locator(tid('admit-status')).innerText()).trim(), '草稿')
+      // the new round is opened: 指标到校 worked out by hand — ⌈10 × 60 %⌉ = 6 seats over 30 and 10 graduates:
+      // 4.5 and 1.5, the last seat to the larger remainder (equal: more graduates) → EJ1 5, EJ2 1
+      await page.locator(tid('admit-summary'), { hasText: round.id }).waitFor()
+      const share = page.locator(tid('admit-share-table') + ' tbody tr')
+      await share.first().waitFor()
+      assert.equal(await share.count(), 1, 'one quality school')
+      const cells = (await share.first().locator('td').allInnerTexts()).map((x) => x.trim())
+      assert.deepEqual(cells.slice(0, 6), ['端到端第一高级中学', '越城区', '10', '6', '60.0 %', '2'])
+      const quota = (await page.locator(tid('admit-quota-table') + ' tbody tr').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim())
+      assert.equal(quota.length, 2)
+      assert.equal(await page.locator(inp('admit-seats-EJ1')).inputValue(), '5')
+      assert.equal(await page.locator(inp('admit-seats-EJ2')).inputValue(), '1')
+      const api = (await getJson('/api/v1/admit/rounds/' + round.id)).body
+      assert.deepEqual(api.quota.high_schools.find((h) => h.hs_id === 'EH1').by_junior, { EJ1: 5, EJ2: 1 })
+      const audit = (await getJson('/api/v1/audit?limit=10')).body
+      assert.ok(audit.items.some((e) => e.action === 'admit.round.create' && e.target === round.id), 'audited')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await page.waitForTimeout(800) // the share chart's bars grow from the previous round's
+      await shot('admit-create')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   await test('体质健康与视力 (staff): city cards equal the dataset, vision change vs target, a school\'s students by level only, a bad upload refused', async () => {
@@ -1323,24 +1558,40 @@ try {
   const myApplication = async (id) => (await getJson('/api/v1/my/applications')).body.items.find((a) => a.id === id)
   const queueOf = async (query = '') => (await getJson('/api/v1/enroll/applications' + query)).body
 
-  // 多校划片 application (docs/enrollment.md §8): the parent finds schools by their coordinates (学区查询, primary),
-  // types one more code, ranks them with 上移 and sends `prefs`; the card lists them in that order. The
-  // application is then withdrawn, so the tests below apply for the same child again (a withdrawn application
-  // is reopened). `ranked` keeps the schools for the matched result at the end.
-  let ranked = null // {A, B, C}: schools of the demo city ({code, name, lon, lat}); A and B found by coordinates
-  await test('网上报名 (parent): 多校划片 — schools found by coordinates and typed, ranked with 上移, sent as prefs; the card lists them in order', async () => {
-    // as staff: public primary schools whose own location finds them in a primary catchment
+  // 多校划片 application (docs/enrollment.md §8): the parent finds one school by its coordinates (学区查询, primary)
+  // and one by an address of the 地址库, types one more code, ranks them with 上移 and sends `prefs`; the card lists
+  // them in that order, each with its name from `school_names` of GET /my/applications (also the typed one, never
+  // looked up). The application is then withdrawn, so the tests below apply for the same child again (a withdrawn
+  // application is reopened). `ranked` keeps the schools for the matched result at the end.
+  let ranked = null // {A, B, C}: schools of the demo city ({code, name, lon, lat}); A found by coordinates, B by address
+  await test('网上报名 (parent): 多校划片 — schools found by coordinates, by address and typed, ranked with 上移, sent as prefs; the card lists them in order with the API\'s names', async () => {
+    // as staff: a public primary school whose own location finds it in a primary catchment, and another in the
+    // primary catchment of a demo address
     const list = (await getJson('/api/v1/schools?level=primary&ownership=public&page_size=50')).body.items
-    const found = []
+    let A = null
     for (const s of list.filter((x) => x.lon !== null && x.lat !== null)) {
       const L = (await getJson(`/api/v1/enroll/locate?lon=${s.lon}&lat=${s.lat}&crs=WGS-84&stage=primary`)).body
-      if ((L.catchments || []).some((c) => c.schools.some((x) => x.code === s.code))) found.push(s)
-      if (found.length === 2) break
+      if ((L.catchments || []).some((c) => c.schools.some((x) => x.code === s.code))) A = s
+      if (A) break
     }
-    assert.equal(found.length, 2, 'two public primary schools found by their own location')
-    const C = list.find((s) => !found.some((f) => f.code === s.code))
-    ranked = { A: found[0], B: found[1], C }
-    const { A, B } = ranked
+    assert.ok(A, 'a public primary school found by its own location')
+    let B = null
+    let address = null
+    for (const q of ['路', '街', '道']) {
+      const book = (await getJson(`/api/v1/enroll/addresses?q=${encodeURIComponent(q)}&stage=primary&limit=50`)).body
+      for (const item of book.items) {
+        const codes = item.catchments.filter((c) => c.stage === 'primary').flatMap((c) => c.schools.map((x) => x.code))
+        B = list.find((s) => s.code !== A.code && codes.includes(s.code))
+        if (B) {
+          address = item
+          break
+        }
+      }
+      if (B) break
+    }
+    assert.ok(B, 'a public primary school found by a demo address')
+    const C = list.find((s) => s.code !== A.code && s.code !== B.code)
+    ranked = { A, B, C }
     try {
       await loginAs(PARENT_USER)
       await page.locator(tid('nav-apply')).click()
@@ -1351,23 +1602,34 @@ try {
       await panel.locator(inp('apply-id-number')).fill(APPLY_CHILD_ID)
       await panel.locator(inp('apply-name')).fill(APPLY_CHILD_NAME)
       await panel.locator(tid('apply-mode-match')).click()
-      await panel.locator(tid('apply-find-lon')).waitFor()
+      await panel.locator(inp('apply-addr-q')).waitFor() // the finder starts with the address
       assert.equal(await panel.locator(inp('apply-school')).count(), 0, 'no single school field for a ranked application')
       assert.equal(await panel.locator(inp('apply-fallback')).count(), 0, 'no 公民同招 fallback either')
+      // A by its coordinates (WGS-84)
+      await panel.locator(tid('apply-find-by-coords')).click()
       await panel.locator(tid('apply-find-wgs')).click()
-      const lookup = async (s) => {
-        await panel.locator(inp('apply-find-lon')).fill(String(s.lon))
-        await panel.locator(inp('apply-find-lat')).fill(String(s.lat))
-        const answer = apiAnswer('GET', '/api/v1/enroll/locate')
-        await panel.locator(tid('apply-find')).click()
-        assert.equal((await answer).status(), 200)
-        const add = panel.locator(`${tid('apply-found-add')}[data-code="${s.code}"]`)
-        await add.waitFor()
-        assert.ok((await panel.locator(tid('apply-found')).innerText()).includes(s.name), 'the school by its name')
-        await add.click()
-      }
-      await lookup(A)
-      await lookup(B)
+      await panel.locator(inp('apply-find-lon')).fill(String(A.lon))
+      await panel.locator(inp('apply-find-lat')).fill(String(A.lat))
+      const located = apiAnswer('GET', '/api/v1/enroll/locate')
+      await panel.locator(tid('apply-find')).click()
+      assert.equal((await located).status(), 200)
+      const addA = panel.locator(`${tid('apply-found-add')}[data-code="${A.code}"]`)
+      await addA.waitFor()
+      assert.ok((await panel.locator(tid('apply-found')).innerText()).includes(A.name), 'the school by its name')
+      await addA.click()
+      // B by part of a demo address: the address chosen, its zone's schools listed by name
+      await panel.locator(tid('apply-find-by-address')).click()
+      const words = address.address.split('区').pop().replace(/\d+幢$/, '')
+      await panel.locator(inp('apply-addr-q')).fill(words)
+      const found = apiAnswer('GET', '/api/v1/enroll/addresses')
+      await panel.locator(tid('apply-addr-submit')).click()
+      assert.equal((await found).status(), 200)
+      await panel.locator(`${tid('apply-addr-match')}[data-id="${address.address_id}"]`).click()
+      assert.equal((await panel.locator(tid('apply-found-address')).innerText()).trim(), `住址：${address.address}`)
+      const addB = panel.locator(`${tid('apply-found-add')}[data-code="${B.code}"]`)
+      await addB.waitFor()
+      assert.ok((await panel.locator(tid('apply-found')).innerText()).includes(B.name), 'the school by its name')
+      await addB.click()
       await panel.locator(inp('apply-pref-code')).fill(C.code)
       await panel.locator(tid('apply-pref-add')).click()
       // the same school twice is refused in the form
@@ -1396,10 +1658,17 @@ try {
       await card.locator(tid('app-prefs')).waitFor()
       assert.equal((await card.locator(tid('app-prefs-tag')).innerText()).trim(), '多校划片')
       assert.deepEqual(await card.locator(tid('app-pref')).evaluateAll((li) => li.map((x) => x.dataset.code)), [B.code, A.code, C.code])
+      // the names come from GET /my/applications (`school_names`), not from what this browser looked up: forget
+      // those and load the page again — C was only typed as a code, yet it is named
+      const mine = (await getJson('/api/v1/my/applications')).body
+      for (const s of [A, B, C]) assert.equal(mine.school_names[s.code], s.name, `school_names names ${s.code}`)
+      await page.evaluate(() => localStorage.removeItem('youjun.schoolNames'))
+      await page.reload()
+      await card.locator(tid('app-prefs')).waitFor()
       const shown = (await card.locator(tid('app-pref')).allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim())
       assert.equal(shown[0], `第 1 志愿 ${B.name} ${B.code}`)
       assert.equal(shown[1], `第 2 志愿 ${A.name} ${A.code}`)
-      assert.ok(shown[2].startsWith('第 3 志愿') && shown[2].includes(C.code), shown[2])
+      assert.equal(shown[2], `第 3 志愿 ${C.name} ${C.code}`, 'the typed school by its name')
       assert.equal((await card.locator(tid('app-status')).innerText()).trim(), '待审核')
       await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
       await shot('application-ranked')
@@ -1638,9 +1907,13 @@ try {
       await box.waitFor()
       assert.equal((await box.locator(tid('app-lottery-number')).innerText()).trim(), r.lottery_number)
       assert.equal((await box.locator(tid('app-lottery-check')).innerText()).trim(), `printf '%s' '${seed}:${applied.id}' | sha256sum`)
+      // the school by its name (`school_names` of the answer) and code
+      const names = (await getJson('/api/v1/my/applications')).body.school_names
+      assert.ok(names[r.school_id], `school_names names ${r.school_id}`)
+      const school = `${names[r.school_id]}（${r.school_id}）`
       const outcome = (await box.locator(tid('app-result-outcome')).innerText()).trim()
-      if (r.admitted) assert.equal(outcome, `录取：${r.school_id}`)
-      else assert.equal(outcome, `${r.school_id} 候补第 ${r.waitlist_place} 位`)
+      if (r.admitted) assert.equal(outcome, `录取：${school}`)
+      else assert.equal(outcome, `${school} 候补第 ${r.waitlist_place} 位`)
       await shot('application-result')
     } finally {
       loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200

@@ -104,9 +104,17 @@ export const api = {
   migrantShare: (query) => request('GET', '/enroll/migrant-share', { query }),
   balanceEvaluation: (query) => request('GET', '/balance/evaluation', { query }),
   balancePlan: (query) => request('GET', '/balance/plan', { query }),
+  creations: (query) => request('GET', '/balance/creations', { query }),
+  uploadCreations: (file, profile) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    if (profile) form.append('profile', profile)
+    return request('POST', '/balance/creations', { form })
+  },
   schoolBalance: (code, query) => request('GET', `/schools/${encodeURIComponent(code)}/balance`, { query }),
   runs: () => request('GET', '/enroll/runs'),
   admitRounds: () => request('GET', '/admit/rounds'),
+  createAdmitRound: (form) => request('POST', '/admit/rounds', { form }),
   admitRound: (id) => request('GET', '/admit/rounds/' + encodeURIComponent(id)),
   editAdmitQuota: (id, body) => request('PUT', '/admit/rounds/' + encodeURIComponent(id) + '/quota', { json: body }),
   admitRoundAdmit: (id, seed) => request('POST', '/admit/rounds/' + encodeURIComponent(id) + '/admit', { json: { seed } }),
@@ -114,12 +122,15 @@ export const api = {
   admitStudent: (id, student) => request('GET', '/admit/rounds/' + encodeURIComponent(id) + '/students/' + encodeURIComponent(student)),
   warnings: (query) => request('GET', '/enroll/warnings', { query }),
   datasets: () => request('GET', '/enroll/data'),
-  uploadDataset: (kind, file) => {
+  // `crs` (WGS-84 | GCJ-02) for the 地址库 (addresses): its coordinates are stored converted to WGS-84
+  uploadDataset: (kind, file, crs) => {
     const form = new FormData()
     form.append('file', file, file.name)
+    if (crs) form.append('crs', crs)
     return request('POST', '/enroll/data/' + encodeURIComponent(kind), { form })
   },
   locate: (query) => request('GET', '/enroll/locate', { query }),
+  addresses: (query) => request('GET', '/enroll/addresses', { query }),
   run: (id) => request('GET', '/enroll/runs/' + encodeURIComponent(id)),
   createRun: (form) => request('POST', '/enroll/runs', { form }),
   explainRun: (id, studentId) => request('GET', '/enroll/runs/' + encodeURIComponent(id) + '/explain', { query: { student_id: studentId } }),
@@ -178,6 +189,8 @@ const CAPS = {
   reviewWrite: ['bureau_admin', 'bureau_staff'],
   migrant: ['bureau_admin', 'bureau_staff', 'auditor'],
   balance: ['bureau_admin', 'bureau_staff', 'auditor'],
+  creations: ['bureau_admin', 'bureau_staff', 'auditor'],
+  creationsUpload: ['bureau_admin', 'bureau_staff'],
   runs: ['bureau_admin', 'bureau_staff', 'auditor'],
   warnings: ['bureau_admin', 'bureau_staff', 'auditor'],
   locate: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin', 'parent'],

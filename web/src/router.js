@@ -30,6 +30,7 @@ const routes = [
       { path: 'enroll/migrant', name: 'migrant', component: () => import('./views/MigrantShare.vue'), meta: { cap: 'migrant', title: 'nav.migrant' } },
       { path: 'admit', name: 'admit', component: () => import('./views/Admission.vue'), meta: { cap: 'admit', title: 'nav.admit' } },
       { path: 'health', name: 'health', component: () => import('./views/Health.vue'), meta: { cap: 'health', title: 'nav.health' } },
+      { path: 'balance/creations', name: 'creations', component: () => import('./views/Creations.vue'), meta: { cap: 'creations', title: 'nav.creations', nav: 'balance/creations' } },
       { path: 'balance', name: 'balance', component: () => import('./views/Balance.vue'), meta: { cap: 'balance', title: 'nav.balance' } },
       { path: 'children', name: 'children', component: () => import('./views/Children.vue'), meta: { cap: 'children', title: 'nav.children' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./views/Message.vue'), props: { kind: 'forbidden' } },

@@ -1,12 +1,15 @@
 // Names of the schools applications name. Staff pages ask GET /schools/{code} (one request per code, kept for
 // the session); a code the user may not read, or an unknown one, stays without a name. Parents may not read
-// schools: the names they see come from the 学区查询 answers (GET /enroll/locate) they looked up, kept in
-// localStorage so the ranked schools of an application keep their names on the next visit.
+// schools: GET /my/applications names every school its items mention (`school_names`, kept in `givenNames`
+// and preferred); while filling in the form, the names come from the 学区查询 answers (by coordinates or by
+// address) the parent looked up, kept in localStorage for a school typed before it is in an application.
 import { reactive } from 'vue'
 import { api } from '../../api.js'
 
 const KEY = 'youjun.schoolNames'
 export const schoolNames = reactive({})
+// {code: name} the server sent with the data shown (GET /my/applications `school_names`): preferred.
+export const givenNames = reactive({})
 const asked = new Set()
 const remembered = {} // what rememberSchoolNames was given, as stored
 
@@ -33,6 +36,14 @@ export async function loadSchoolNames(codes) {
   )
 }
 
+// The `school_names` of an answer: the server's names win over remembered or looked-up ones.
+export function setGivenNames(names) {
+  for (const [code, name] of Object.entries(names || {})) if (code && typeof name === 'string' && name) givenNames[code] = name
+}
+
+// The name of a school code ('' when unknown): the server's, else one looked up or remembered.
+export const nameOf = (code) => (code && (givenNames[code] || schoolNames[code])) || ''
+
 // [{code, name}] of a 学区查询 answer: remembered for this browser (public facts: a school's name).
 export function rememberSchoolNames(schools) {
   let changed = false
@@ -51,4 +62,4 @@ export function rememberSchoolNames(schools) {
 }
 
 // "绍兴市越城区树人小学（3306023136）", or the code alone when the name is unknown.
-export const schoolLabel = (code) => (code && schoolNames[code] ? `${schoolNames[code]}（${code}）` : code || '–')
+export const schoolLabel = (code) => (nameOf(code) ? `${nameOf(code)}（${code}）` : code || '–')
