@@ -1,6 +1,7 @@
 #include "balance/creations.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 #include <tuple>
 #include <map>
@@ -141,7 +142,8 @@ RowErrors read_achievements(const io::Table& t, const std::vector<CreationTarget
   for (const auto& s : schedule) district_code[s.district_code] = district_code[s.district_name] = s.district_code;
   std::map<std::string, std::string> creation_key;
   for (const auto& c : creations()) creation_key[c.key] = creation_key[c.zh] = c.key;
-  std::set<std::pair<std::string, std::string>> seen;
+  std::set<std::pair<std::string, std::string>> seen, targets;
+  for (const auto& s : schedule) targets.insert({s.district_code, s.creation});
   for (size_t r = 0; r < t.row_count(); ++r) {
     long line = t.line_number(r);
     auto bad = [&](int col, const std::string& message) {
@@ -170,7 +172,9 @@ RowErrors read_achievements(const io::Table& t, const std::vector<CreationTarget
       if (enroll::parse_count(text(5), 1000, rank) && rank >= 1) a.province_rank = static_cast<int>(rank);
       else bad(5, "应为正整数名次");
     }
-    if (!a.district_code.empty() && !a.creation.empty() && !seen.insert({a.district_code, a.creation}).second)
+    if (!a.district_code.empty() && !a.creation.empty() && !targets.count({a.district_code, a.creation}))
+      bad(1, "进度安排中没有" + district + "的“" + creation + "”目标（004 附件）");
+    else if (!a.district_code.empty() && !a.creation.empty() && !seen.insert({a.district_code, a.creation}).second)
       bad(0, "区县与创建项目重复");
     out.push_back(std::move(a));
   }
@@ -222,7 +226,10 @@ std::vector<CreationStatus> track_creations(const std::vector<CreationTarget>& s
 
 namespace {
 
-nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+// Rates to 6 decimals: 0.70 + 0.10 prints as 0.8, not 0.7999999999999999.
+nlohmann::json optional_json(const std::optional<double>& v) {
+  return v ? nlohmann::json(std::round(*v * 1e6) / 1e6) : nlohmann::json(nullptr);
+}
 
 }  // namespace
 

@@ -46,6 +46,10 @@ TEST_P(CreationsTest, ProgressBeforeAndAfterTheAchievementsFile) {
                     &staff);
   ASSERT_EQ(bad->status, 422) << bad->body;
   EXPECT_EQ(h.json_of(bad)["errors"].size(), 3u) << bad->body;
+  // A target 004's table does not have (新昌县 has no 省教育现代化县 cell) is refused, not stored unused.
+  auto no_target = h.send(upload_creations("district,creation,achieved_year\n新昌县,provincial_modern_county,2024\n"), &staff);
+  ASSERT_EQ(no_target->status, 422) << no_target->body;
+  EXPECT_EQ(h.json_of(no_target)["errors"][0]["column"], "creation");
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM balance_creation_files"), 0);
 
   const std::string good = "district,creation,achieved_year,rate,province_average\n"
@@ -65,6 +69,9 @@ TEST_P(CreationsTest, ProgressBeforeAndAfterTheAchievementsFile) {
   EXPECT_EQ(status_of(after, "330603", "national_quality_balanced_county"), "achieved_late");
   EXPECT_EQ(status_of(after, "330624", "city_demo_towns"), "behind");
   EXPECT_EQ(status_of(after, "330602", "provincial_modern_schools"), "achieved");
+  for (const auto& d : after["districts"])  // 越城区: 达到全省平均 = the file's 0.70, printed as given
+    for (const auto& c : d["creations"])
+      if (d["district_code"] == "330602" && c["creation"] == "provincial_modern_schools") EXPECT_EQ(c["required_rate"], 0.7);
   EXPECT_EQ(after["behind"], 12 - 2 + 1);
   EXPECT_EQ(after["file"]["version"], 1);
   // As of 2025 新昌's 示范乡镇 target is due this year, not yet behind.
