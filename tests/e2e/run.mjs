@@ -1927,7 +1927,9 @@ try {
   // waits until the digits of `sel` read `n` (a count shown once the list has loaded)
   const countIs = (sel, n) =>
     page.waitForFunction(([s, v]) => (document.querySelector(s)?.textContent || '').replace(/\D/g, '') === v, [sel, String(n)])
-  await test('入学通知书 (staff): 签发 on 电脑派位 for the published run — the issued count as the API\'s notices of the run; again: 0 new', async () => {
+  const REPORT_TIME = '8 月 28 日上午 8:00–11:00'
+  const REPORT_NOTE = '请携带户口簿、房产证明原件'
+  await test('入学通知书 (staff): 签发 on 电脑派位 for the published run with a 报到时间 and 须知 — the issued count as the API\'s notices of the run; again: 0 new', async () => {
     assert.ok(run && applied, 'a published run holds the parent\'s application')
     await loginAs(STAFF_USER)
     await page.locator(tid('nav-runs')).click()
@@ -1935,11 +1937,16 @@ try {
     const button = page.locator(`${tid('issue-notices')}[data-run="${run.id}"]`)
     await button.waitFor()
     assert.equal((await button.innerText()).trim(), '签发入学通知书')
+    // when and how to report, printed on every notice of this issue
+    assert.equal(await page.locator(inp('notice-report-time')).getAttribute('placeholder'), REPORT_TIME)
+    await page.locator(inp('notice-report-time')).fill(REPORT_TIME)
+    await page.locator(inp('notice-report-note')).fill(REPORT_NOTE)
     await button.click()
     const answer = apiAnswer('POST', `/api/v1/enroll/runs/${run.id}/notices`)
     await page.locator('.el-message-box__btns .el-button--primary').click()
     const res = await answer
     assert.equal(res.status(), 200, 'issued')
+    assert.deepEqual(JSON.parse(res.request().postData()), { report_time: REPORT_TIME, report_note: REPORT_NOTE }, 'the POST body')
     const body = await res.json()
     const panel = page.locator(`${tid('notices-issued')}[data-run="${run.id}"]`)
     await panel.waitFor()
@@ -1953,6 +1960,9 @@ try {
     for (const s of body.skipped) await panel.locator(tid('notices-skipped'), { hasText: s.reason }).waitFor()
     assert.equal(N.counts.issued, N.items.length, 'all 已签发, none reported yet')
     assert.equal(N.counts.reported, 0)
+    assert.equal(N.counts.revoked, 0)
+    assert.ok(N.items.every((n) => n.report_time === REPORT_TIME && n.report_note === REPORT_NOTE), 'each notice of the issue carries the 报到时间 and 须知')
+    assert.ok(body.items.every((n) => n.report_time === REPORT_TIME), 'the answer\'s notices too')
     notice = N.items.find((n) => n.application_id === applied.id)
     assert.ok(notice, 'the parent\'s application was placed by the run: it has a notice')
     assert.match(notice.code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'Crockford base32 XXXX-XXXX-XXXX')
@@ -1982,6 +1992,10 @@ try {
       assert.equal((await block.locator(tid('app-notice-status')).innerText()).trim(), '已签发（待报到）')
       assert.equal((await block.locator(tid('app-notice-school')).innerText()).trim(), A.notice.school_name || A.notice.school_id)
       assert.equal(await block.locator(tid('app-notice-fallback')).count(), A.notice.fallback ? 1 : 0, '兜底 note only for a fallback placement')
+      assert.equal(A.notice.report_time, REPORT_TIME)
+      assert.equal((await block.locator(tid('app-notice-report-time')).innerText()).trim(), REPORT_TIME)
+      assert.equal((await block.locator(tid('app-notice-report-note')).innerText()).trim(), REPORT_NOTE)
+      assert.equal(await block.locator(tid('app-notice-revoked')).count(), 0)
       const href = await block.locator(tid('notice-pdf')).getAttribute('href')
       assert.equal(href, A.notice.pdf)
       const download = (u) => page.evaluate(async (url) => {
@@ -2066,6 +2080,7 @@ try {
       await countIs(tid('notices-tab-count-all'), L.counts.issued + L.counts.reported)
       await page.locator(tid('notices-table') + ' .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
       assert.equal(await page.locator(tid('notices-table') + ' tbody tr').count(), Math.min(50, L.counts.issued), 'the 待报到 tab lists the issued ones')
+      assert.equal(await page.locator(`${tid('notices-table')} [data-testid^="notice-revoke-"]`).count(), 0, 'a school cannot 撤销')
       const submit = async (code) => {
         await page.locator(inp('report-code')).fill(code)
         const answer = apiAnswer('POST', `/api/v1/enroll/notices/${code}/report`)
@@ -2137,6 +2152,7 @@ try {
       await countIs(tid('notices-tab-count-reported'), L.counts.reported)
       assert.equal(await page.locator(tid('report-panel')).count(), 0, 'no 登记报到')
       assert.equal(await page.locator(`${tid('notices-table')} [data-testid^="notice-report-"]`).count(), 0, 'no 报到 buttons')
+      assert.equal(await page.locator(`${tid('notices-table')} [data-testid^="notice-revoke-"]`).count(), 0, 'no 撤销 buttons')
       await loginAs(USER)
       const audit = (await getJson('/api/v1/audit?limit=1000')).body
       assert.equal(audit.chain_ok, true)
@@ -2151,6 +2167,91 @@ try {
       loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
     }
   })
+
+  await test('入学通知书 撤销 (staff): a waiting notice revoked with a reason (none: blocked), listed under 已撤销 with it; the public check says 已撤销 (invalid); a reported notice has no 撤销 (409 学籍)', async () => {
+    assert.ok(notice && run, 'a notice was issued')
+    const REASON = '核查发现房产证明不实，学位收回统筹安排'
+    try {
+      await loginAs(STAFF_USER)
+      const target = (await noticesOf('?status=issued')).items.find((n) => n.application_id !== applied.id)
+      assert.ok(target, 'a notice still waiting (the parent\'s one is reported)')
+      await page.locator(tid('nav-notices')).click()
+      await page.locator(tid('notices-page')).waitFor()
+      await page.locator(tid('notices-table') + ' .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+      const revokeBtn = page.locator(tid('notice-revoke-' + target.application_id))
+      assert.equal((await revokeBtn.innerText()).trim(), '撤销')
+      await revokeBtn.click()
+      const dialog = page.locator(tid('revoke-dialog'))
+      await dialog.waitFor()
+      // no reason: the dialog says so and sends nothing
+      let sent = 0
+      const count = (req) => { if (req.url().includes('/revoke')) sent++ }
+      page.on('request', count)
+      await page.locator(tid('revoke-submit')).click()
+      await page.locator(tid('revoke-error'), { hasText: '请填写撤销原因' }).waitFor()
+      page.off('request', count)
+      assert.equal(sent, 0, 'no request without a reason')
+      await page.locator(`textarea${tid('revoke-reason')}, ${tid('revoke-reason')} textarea`).fill(REASON)
+      const answer = apiAnswer('POST', `/api/v1/enroll/notices/${target.code}/revoke`)
+      await page.locator(tid('revoke-submit')).click()
+      const res = await answer
+      assert.equal(res.status(), 200, 'revoked')
+      const done = await res.json()
+      assert.equal(done.status, 'revoked')
+      assert.equal(done.status_zh, '已撤销')
+      assert.equal(done.revoke_reason, REASON)
+      assert.equal(done.revoked_by, STAFF_USER)
+      await dialog.waitFor({ state: 'detached' })
+      await page.locator(tid('notice-row-' + target.application_id)).waitFor({ state: 'detached' })
+      // the 已撤销 tab: its count as the API, the row with its status and reason
+      const R = await noticesOf('?status=revoked')
+      assert.ok(R.items.some((n) => n.application_id === target.application_id && n.revoke_reason === REASON && n.revoked_at), 'listed by the API as revoked')
+      await countIs(tid('notices-tab-count-revoked'), R.counts.revoked)
+      await countIs(tid('notices-tab-count-all'), R.counts.issued + R.counts.reported + R.counts.revoked)
+      await page.locator(tid('notices-tab-revoked')).click()
+      const row = page.locator(tid('notices-table') + ' tbody tr', { has: page.locator(tid('notice-row-' + target.application_id)) })
+      await row.waitFor()
+      assert.equal((await row.locator(tid('notice-row-status')).innerText()).trim(), '已撤销')
+      assert.equal((await row.locator(tid('notice-row-reason')).innerText()).trim(), '原因：' + REASON)
+      assert.equal(await row.locator('[data-testid^="notice-report-"], [data-testid^="notice-revoke-"]').count(), 0, 'no actions on a revoked notice')
+      await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 8000 }).catch(() => {})
+      await shot('notices-revoke')
+      // again: 409; 报到 on it: 409
+      const again = await sendJson('POST', `/api/v1/enroll/notices/${target.code}/revoke`, { reason: REASON })
+      assert.equal(again.status, 409, 'already revoked')
+      assert.equal((await sendJson('POST', `/api/v1/enroll/notices/${target.code}/report`, {})).status, 409, 'a revoked notice cannot be reported')
+      // the reported notice: no 撤销 in the 已报到 tab, and the API refuses (a change after 报到 goes through 学籍)
+      await page.locator(tid('notices-tab-reported')).click()
+      await page.locator(tid('notice-row-' + applied.id)).waitFor()
+      assert.equal(await page.locator(tid('notice-revoke-' + applied.id)).count(), 0, 'no 撤销 on a reported notice')
+      const refused = await sendJson('POST', `/api/v1/enroll/notices/${notice.code}/revoke`, { reason: REASON })
+      assert.equal(refused.status, 409, 'a reported notice cannot be revoked')
+      assert.ok(refused.body.error.includes('学籍'), refused.body.error)
+      // the public check of the revoked code, logged out: 已撤销, not 真实有效
+      await page.locator(tid('logout')).click()
+      await page.locator(tid('login-page')).waitFor()
+      await page.goto(BASE + '/verify?code=' + target.code)
+      const result = page.locator(tid('verify-result'))
+      await result.waitFor()
+      const V = await getJson('/api/v1/notices/verify?code=' + target.code)
+      assert.equal(V.status, 200)
+      assert.equal(V.body.valid, false, 'a revoked notice is not valid')
+      assert.equal(V.body.notice.status, 'revoked')
+      assert.equal(await result.getAttribute('data-valid'), 'false')
+      assert.equal(await result.locator(tid('verify-valid')).count(), 0, 'not shown as 真实有效')
+      assert.equal((await result.locator(tid('verify-invalid')).innerText()).trim(), '已撤销：通知书无效')
+      assert.equal((await result.locator(tid('verify-status')).innerText()).trim(), '已撤销')
+      assert.ok(!(await page.locator(tid('verify-page')).innerText()).includes('真实有效'))
+      assert.equal(await result.evaluate((el) => getComputedStyle(el.querySelector('[data-testid="verify-invalid"]')).color), 'rgb(185, 28, 28)', 'in red')
+      await shot('notice-verify-revoked')
+    } finally {
+      loggedIn = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200
+      if (!loggedIn) {
+        await loginAs(USER)
+        loggedIn = true
+      }
+    }
+  }, { needsLogin: false })
 
   await test('报名审核 (auditor): read-only — masked names as the API, no 通过/退回, no 派位 registration', async () => {
     try {

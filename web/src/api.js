@@ -136,9 +136,11 @@ export const api = {
   explainRun: (id, studentId) => request('GET', '/enroll/runs/' + encodeURIComponent(id) + '/explain', { query: { student_id: studentId } }),
   drawRun: (id, seed) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/draw', { json: { seed } }),
   publishRun: (id) => request('POST', '/enroll/runs/' + encodeURIComponent(id) + '/publish'),
-  issueNotices: (runId) => request('POST', '/enroll/runs/' + encodeURIComponent(runId) + '/notices', { json: {} }),
+  // report: {report_time?, report_note?} printed on each notice of the issue (empty = "按学校通知的时间")
+  issueNotices: (runId, report = {}) => request('POST', '/enroll/runs/' + encodeURIComponent(runId) + '/notices', { json: report }),
   notices: (query) => request('GET', '/enroll/notices', { query }),
   reportNotice: (code) => request('POST', '/enroll/notices/' + encodeURIComponent(code) + '/report', { json: {} }),
+  revokeNotice: (code, reason) => request('POST', '/enroll/notices/' + encodeURIComponent(code) + '/revoke', { json: { reason } }),
   // public (no login): a 401 here must not send the visitor to the login page
   verifyNotice: (code) => request('GET', '/notices/verify', { query: { code }, auth401: false }),
   healthDatasets: () => request('GET', '/evaluate/datasets'),
@@ -198,6 +200,7 @@ const CAPS = {
   notices: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],
   noticeIssue: ['bureau_admin', 'bureau_staff'],
   noticeReport: ['bureau_admin', 'bureau_staff', 'school_admin'],
+  noticeRevoke: ['bureau_admin', 'bureau_staff'],
   admit: ['bureau_admin', 'bureau_staff', 'auditor'],
   admitRun: ['bureau_admin', 'bureau_staff'],
   health: ['bureau_admin', 'bureau_staff', 'auditor', 'school_admin'],

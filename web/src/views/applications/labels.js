@@ -49,6 +49,6 @@ export function derivationStep(line) {
 }
 
 // 入学通知书: issued = 已签发（待报到）, reported = 已报到.
-export const NOTICE_STATUSES = ['issued', 'reported']
-export const NOTICE_STATUS_TYPE = { issued: 'warning', reported: 'success' }
+export const NOTICE_STATUSES = ['issued', 'reported', 'revoked']
+export const NOTICE_STATUS_TYPE = { issued: 'warning', reported: 'success', revoked: 'danger' }
 export const noticeStatusLabel = (s, zh) => (te('notices.status.' + s) ? t('notices.status.' + s) : zh || s || '–')
