@@ -333,11 +333,20 @@ ApiResponse handle_warnings(RequestContext& c) {
   if (!errors.empty()) return rejected_import("学区预警无法计算：招生基础数据不全或不一致", errors);
   auto result = enroll::forecast_seats(selected, in->cohorts, in->housing, book, *params);
   auto body = enroll::warning_to_json(result, *params);
-  auto names = c.db.query("SELECT code, name FROM schools");
+  // Names, and coordinates for the seat map (null where the school table has none).
+  auto names = c.db.query("SELECT code, name, lon, lat FROM schools");
   if (!names) return database_error("schools", names.error());
-  std::map<std::string, std::string> name_of;
-  for (const auto& r : *names) name_of[r.text(0)] = r.text(1);
-  for (auto& s : body["schools"]) s["name"] = name_of[s["school_id"].get<std::string>()];
+  std::map<std::string, nlohmann::json> school_of;
+  for (const auto& r : *names)
+    school_of[r.text(0)] = {{"name", r.text(1)},
+                            {"lon", r.is_null(2) ? nlohmann::json(nullptr) : nlohmann::json(r.real(2))},
+                            {"lat", r.is_null(3) ? nlohmann::json(nullptr) : nlohmann::json(r.real(3))}};
+  for (auto& s : body["schools"]) {
+    auto it = school_of.find(s["school_id"].get<std::string>());
+    s["name"] = it == school_of.end() ? "" : it->second["name"];
+    s["lon"] = it == school_of.end() ? nlohmann::json(nullptr) : it->second["lon"];
+    s["lat"] = it == school_of.end() ? nlohmann::json(nullptr) : it->second["lat"];
+  }
   auto rules = policy::cited_rules_json(*policy, enroll::warning_rule_keys());
   if (!rules) return internal_error("warning rules: " + rules.error().message);
   body["rules"] = *rules;

@@ -61,6 +61,11 @@ TEST_P(EnrollDataTest, UploadsWarningsAndLookup) {
   EXPECT_DOUBLE_EQ(w["schools"][0]["years"][0]["demand"].get<double>(), 44.0);
   EXPECT_EQ(w["schools"][0]["light"], "red");
   EXPECT_EQ(w["schools"][1]["years"][0]["demand"], 55.0);
+  // The seat map's coordinates: school A's from the school table; B has none (null, not 0).
+  for (const auto& s : w["schools"]) {
+    if (s["school_id"] == kSchoolA) EXPECT_EQ(s["lon"], 120.58) << s.dump();
+    if (s["school_id"] == kSchoolB) EXPECT_TRUE(s["lon"].is_null()) << s.dump();
+  }
   EXPECT_EQ(w["datasets"], (nlohmann::json{"catchments v1", "birth_cohorts v1", "new_housing v1", "intake_seats v1"}));
   auto primary = h.json_of(h.send({"GET", "/api/v1/enroll/warnings?year=2026&years=1&stage=primary"}, &staff));
   EXPECT_EQ(primary["schools"].size(), 1u);
