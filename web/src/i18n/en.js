@@ -122,6 +122,11 @@ export default {
     crsWgs: 'GPS / Tianditu (WGS-84)',
     needCrs: 'Choose where the address book\'s coordinates come from first',
     uploadHint: 'CSV or XLSX (catchments: GeoJSON); every row is checked first, and a file with errors is not stored (its rows are listed). Choose the address book\'s coordinate system before uploading it: Amap and Tencent give GCJ-02, GPS and Tianditu WGS-84; stored as WGS-84.',
+    map: 'Seat map (by longitude/latitude, coloured by light)',
+    mapAll: 'All {n} schools are shown; hover for each year\'s demand / seats.',
+    mapMissing: '{n} schools have no coordinates and are not on the map (see the table).',
+    lon: 'Lon',
+    lat: 'Lat',
   },
   locate: {
     title: 'Catchment lookup',

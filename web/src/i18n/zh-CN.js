@@ -122,6 +122,11 @@ export default {
     crsWgs: 'GPS / 天地图（WGS-84）',
     needCrs: '请先选择地址库坐标的来源（坐标系）',
     uploadHint: 'CSV 或 XLSX（学区范围为 GeoJSON）；每一行都先校验，有错误时整份不保存并列出错误行。地址库上传前先选择坐标系：高德、腾讯地图取得的坐标为 GCJ-02，GPS、天地图为 WGS-84，保存时统一换算为 WGS-84。',
+    map: '学位地图（按经纬度，颜色为预警灯）',
+    mapAll: '全部 {n} 所学校均已标出；悬停查看各年需求/学位。',
+    mapMissing: '{n} 所学校没有坐标，未在图上标出（见下表）。',
+    lon: '经度',
+    lat: '纬度',
   },
   locate: {
     title: '学区查询',
