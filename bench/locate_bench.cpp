@@ -7,10 +7,13 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 
+#include <cstdlib>
 #include <random>
 #include <string>
 
 #include "enroll/catchments.hpp"
+#include "enroll/postgis_locate.hpp"
+#include "store/connection.hpp"
 
 namespace {
 
@@ -99,5 +102,42 @@ void BM_Locate_NoIndex_1000_Points(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Locate_NoIndex_1000_Points)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// The optional PostGIS path (issue 5 §1) on the same instance: polygons and points loaded into temporary
+// tables, GiST index, ST_Covers join. Needs a PostgreSQL server with PostGIS in YOUJUN_TEST_PG_URL (run
+// through scripts/with-postgres.sh, as scripts/bench_enroll.sh does). "differ" counts the points whose
+// answer is not the C++ path's (expected 0).
+void BM_Locate_PostGIS_1M_Points_5040_Polygons(benchmark::State& state) {
+  const char* url = std::getenv("YOUJUN_TEST_PG_URL");
+  if (!url) {
+    state.SkipWithError("YOUJUN_TEST_PG_URL not set: run through scripts/with-postgres.sh");
+    return;
+  }
+  auto pg = youjun::store::open_database(url);
+  if (!pg) {
+    state.SkipWithError(pg.error().message.c_str());
+    return;
+  }
+  const auto& inst = instance();
+  std::vector<youjun::enroll::Located> located;
+  for (auto _ : state) {
+    auto got = youjun::enroll::locate_with_postgis(**pg, inst.map, inst.points);
+    if (!got) {
+      state.SkipWithError(got.error().message.c_str());
+      return;
+    }
+    located = std::move(*got);
+  }
+  auto by_cpp = inst.map.locate_all(inst.points);
+  size_t found = 0, differ = 0;
+  for (size_t i = 0; i < located.size(); ++i) {
+    found += located[i].catchments.size();
+    differ += located[i].catchments != by_cpp[i].catchments || located[i].on_border != by_cpp[i].on_border;
+  }
+  state.counters["points"] = static_cast<double>(inst.points.size());
+  state.counters["hits"] = static_cast<double>(found);
+  state.counters["differ"] = static_cast<double>(differ);
+}
+BENCHMARK(BM_Locate_PostGIS_1M_Points_5040_Polygons)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 }  // namespace

@@ -4,11 +4,13 @@
 #     heap-per-school DA baseline, same instance, same run (Google Benchmark, bench/match_bench.cpp);
 #  2. the whole CLI run on the same shape from CSV files to the JSON result: wall time and peak memory;
 #  3. catchment lookup (§1): 1,000,000 points in 5,040 polygons against the no-index scan
-#     (bench/locate_bench.cpp).
+#     (bench/locate_bench.cpp), and the optional PostGIS path on the same instance (issue 5 §1; a private
+#     PostgreSQL 15 + PostGIS server from scripts/with-postgres.sh).
 set -euo pipefail
 BUILD=$1 OUT=$2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-"$ROOT/$BUILD/youjun_bench" --benchmark_filter='Locate' --benchmark_format=console 2>/dev/null | tee "$OUT/locate_bench.txt" | grep '^BM_'
+YOUJUN_PG_DURABLE=1 bash "$ROOT/scripts/with-postgres.sh" \
+  "$ROOT/$BUILD/youjun_bench" --benchmark_filter='Locate' --benchmark_format=console 2>/dev/null | tee "$OUT/locate_bench.txt" | grep '^BM_'
 "$ROOT/$BUILD/youjun_bench" --benchmark_filter='Match' --benchmark_format=console 2>/dev/null | tee "$OUT/match_bench.txt" | grep '^BM_'
 ours=$(awk '/^BM_Match_Ours\/0/ {print $2}' "$OUT/match_bench.txt")
 base=$(awk '/^BM_Match_HeapPerSchoolBaseline\/0/ {print $2}' "$OUT/match_bench.txt")

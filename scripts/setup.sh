@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake pkg-config git
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
-  libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-15-postgis-3 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
   libxlsxwriter-dev libhpdf-dev libminizip-dev libpugixml-dev libboost-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev libeigen3-dev
   chromium fonts-noto-cjk poppler-utils poppler-data hyperfine curl bc time python3

@@ -7,6 +7,7 @@
 #include "enroll/catchments.hpp"
 #include "enroll/datasets.hpp"
 #include "enroll/locate_report.hpp"
+#include "enroll/postgis_locate.hpp"
 
 namespace youjun::cli {
 
@@ -15,7 +16,7 @@ namespace {
 struct LocateArgs {
   DbArgs db;
   std::string catchments, points, out, catchments_crs, points_crs = "WGS-84", stage;
-  bool json = false, timings = false;
+  bool json = false, timings = false, postgis = false;
 };
 
 int run_locate(const LocateArgs& a) {
@@ -28,14 +29,21 @@ int run_locate(const LocateArgs& a) {
 
   RowErrors errors;
   std::optional<enroll::CatchmentMap> map;
-  if (a.catchments.empty() == a.db.url.empty()) {
-    std::fprintf(stderr, "请给出 --catchments（学区文件）或 --db（数据库中的学区范围），二者选一\n");
+  // --postgis: --db is the PostgreSQL server that computes; the catchments come from --catchments, else
+  // from that database. Without it, exactly one of the two names the catchments.
+  if (a.postgis ? a.db.url.empty() : a.catchments.empty() == a.db.url.empty()) {
+    std::fprintf(stderr, a.postgis ? "--postgis 需要 --db postgresql://…（装有 PostGIS 的服务器）\n"
+                                   : "请给出 --catchments（学区文件）或 --db（数据库中的学区范围），二者选一\n");
     return kExitBadInput;
   }
-  if (!a.db.url.empty()) {  // the catchment map in force in the database
+  std::unique_ptr<store::Connection> db;
+  if (!a.db.url.empty()) {
     auto opened = open_db_and_key(a.db);
     if (!opened) return fail(opened.error().message);
-    auto stored = enroll::current_dataset(*opened->first, "catchments");
+    db = std::move(opened->first);
+  }
+  if (a.catchments.empty()) {  // the catchment map in force in the database
+    auto stored = enroll::current_dataset(*db, "catchments");
     if (!stored) return fail(stored.error().message);
     if (!*stored) return fail("数据库中尚未上传学区范围");
     map = enroll::CatchmentMap::from_geojson((*stored)->content, (*stored)->file_name, std::nullopt, errors, a.stage);
@@ -52,7 +60,14 @@ int run_locate(const LocateArgs& a) {
   double read_seconds = seconds_since(started);
 
   auto t = Clock::now();
-  auto located = map->locate_all(points.wgs84);
+  std::vector<enroll::Located> located;
+  if (a.postgis) {
+    auto by_postgis = enroll::locate_with_postgis(*db, *map, points.wgs84);
+    if (!by_postgis) return fail(by_postgis.error().message);
+    located = std::move(*by_postgis);
+  } else {
+    located = map->locate_all(points.wgs84);
+  }
   double locate_seconds = seconds_since(t);
 
   t = Clock::now();
@@ -82,6 +97,8 @@ void add_enroll_locate_command(CLI::App* enroll, Runner& selected) {
   locate->add_option("--stage", a->stage, "只查 primary（小学）或 junior（初中）学区（没写 stage 的学区都查）");
   locate->add_flag("--json", a->json, "输出 JSON（缺省输出 CSV：point_id,catchment_ids,on_border）");
   locate->add_option("--out", a->out, "把结果写入文件");
+  locate->add_flag("--postgis", a->postgis,
+                   "用 --db 所指 PostgreSQL 服务器的 PostGIS 计算（可选；缺省用内置的 R 树 + 点在多边形内判断）");
   locate->add_flag("--timings", a->timings, "在标准错误输出各阶段用时");
   on_run(locate, selected, [a] { return run_locate(*a); });
 }

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <map>
+#include <sstream>
 
 #include "core/parallel.hpp"
 #include "enroll/enroll_files.hpp"
@@ -93,6 +95,14 @@ CatchmentMap::CatchmentMap(CatchmentMap&&) noexcept = default;
 CatchmentMap& CatchmentMap::operator=(CatchmentMap&&) noexcept = default;
 
 size_t CatchmentMap::polygon_count() const { return index_->polygons.size(); }
+
+std::string CatchmentMap::polygon_wkt(size_t i) const {
+  std::ostringstream out;
+  out << std::setprecision(17) << bg::wkt(index_->polygons.at(i));
+  return out.str();
+}
+
+uint32_t CatchmentMap::polygon_catchment(size_t i) const { return index_->catchment_of.at(i); }
 
 CatchmentMap CatchmentMap::from_geojson(const std::string& text, const std::string& file,
                                         std::optional<geo::Crs> declared, RowErrors& errors,

@@ -49,6 +49,10 @@ class CatchmentMap {
   const std::vector<Catchment>& catchments() const { return catchments_; }
   geo::Crs source_crs() const { return source_crs_; }
   size_t polygon_count() const;
+  // Polygon i (WGS-84) as WKT with every coordinate printed to round-trip exactly, and its catchment:
+  // what the PostGIS lookup (postgis_locate.hpp) loads, so both paths test the same geometry.
+  std::string polygon_wkt(size_t i) const;
+  uint32_t polygon_catchment(size_t i) const;
 
   // `p` in WGS-84.
   Located locate(geo::LonLat p) const;

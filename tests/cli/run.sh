@@ -60,6 +60,20 @@ if [ -n "${YOUJUN_TEST_PG_URL:-}" ]; then
   check "db backup + restore on SQLite" bash -c "'$YJ' db backup --db city.db --out lite.bak && '$YJ' db restore --from lite.bak --db restored.db && '$YJ' export schools --db restored.db --out r.csv && cmp -s r.csv after.csv"
   rc=$(exit_code "$YJ" import schools bad.csv --db "$PG")
   check "bad import on PostgreSQL exits 2 with row errors" bash -c "test $rc = 2 && grep -q '^bad.csv:2:学段: ' '$T/stderr'"
+  # Optional PostGIS (issue 5 §1): the same lookup computed by the server gives the same file, byte for byte;
+  # A = [0,1]², B = [1,2]×[0,1]: a point on their shared edge is in both and flagged.
+  cat > sq.geojson <<'GEO'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"catchment_id":"A","school_code":"SA"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
+{"type":"Feature","properties":{"catchment_id":"B","school_code":"SB"},"geometry":{"type":"Polygon","coordinates":[[[1,0],[2,0],[2,1],[1,1],[1,0]]]}}]}
+GEO
+  printf 'point_id,lon,lat\np1,0.5,0.5\np2,1,0.5\np3,1.5,0.25\np4,3,3\n' > sqpts.csv
+  "$YJ" enroll locate --catchments sq.geojson --points sqpts.csv --out sq-cpp.csv 2>/dev/null
+  check "enroll locate --postgis gives the C++ path's answer (A; A|B on the border; B; none)" bash -c "'$YJ' enroll locate --db '$PG' --postgis --catchments sq.geojson --points sqpts.csv --out sq-gis.csv 2>/dev/null && cmp -s sq-cpp.csv sq-gis.csv && grep -qx 'p2,A|B,是' sq-gis.csv && grep -qx 'p4,,否' sq-gis.csv"
+  rc=$(exit_code "$YJ" enroll locate --postgis --catchments sq.geojson --points sqpts.csv)
+  check "enroll locate --postgis without --db is bad input" bash -c "test $rc = 2 && grep -q 'postgresql' '$T/stderr'"
+  rc=$(exit_code "$YJ" enroll locate --db city.db --postgis --catchments sq.geojson --points sqpts.csv)
+  check "enroll locate --postgis on a SQLite database fails clearly" bash -c "test $rc = 1 && grep -q 'PostGIS 只能用于 PostgreSQL' '$T/stderr'"
   psql -q "$YOUJUN_TEST_PG_URL" -c "DROP DATABASE ${db_name} WITH (FORCE)" -c "DROP DATABASE ${db_name}_r WITH (FORCE)" >/dev/null
 fi
 

@@ -7,7 +7,9 @@
 
 #include "enroll/catchments.hpp"
 #include "enroll/enroll_files.hpp"
+#include "enroll/postgis_locate.hpp"
 #include "geo/coords.hpp"
+#include "store/test_databases.hpp"
 
 using namespace youjun;
 using enroll::CatchmentMap;
@@ -71,32 +73,40 @@ TEST(Coords, Gcj02MatchesPublishedVectorsAndInverts) {
   EXPECT_FALSE(geo::parse_crs("BD-09").has_value());
 }
 
-TEST(Catchments, InsideBorderVertexHoleAndOutside) {
-  // A = [0,1]², B = [1,2]×[0,1] share the edge x = 1; C = [10,14]² with the hole [11,13]²;
-  // D = two separate squares in one MultiPolygon.
+namespace {
+
+// A = [0,1]², B = [1,2]×[0,1] share the edge x = 1; C = [10,14]² with the hole [11,13]²;
+// D = two separate squares in one MultiPolygon.
+std::string hand_map_text() {
   std::string c_rings = "[" + square(10, 10, 14, 14) + "," + square(11, 11, 13, 13) + "]";
   std::string d_parts = "[[" + square(20, 0, 21, 1) + "],[" + square(22, 0, 23, 1) + "]]";
+  return collection({feature("A", "Polygon", "[" + square(0, 0, 1, 1) + "]"),
+                     feature("B", "Polygon", "[" + square(1, 0, 2, 1) + "]"), feature("C", "Polygon", c_rings),
+                     feature("D", "MultiPolygon", d_parts)});
+}
+
+struct HandCase {
+  double lon, lat;
+  Ids expected;
+  bool border;
+};
+const HandCase kHandCases[] = {
+    {0.5, 0.5, {"A"}, false},     {1.5, 0.5, {"B"}, false},    {1.0, 0.5, {"A", "B"}, true},
+    {1.0, 1.0, {"A", "B"}, true}, {0.0, 0.3, {"A"}, true},     {3.0, 3.0, {}, false},
+    {12, 12, {}, false},          {11, 12, {"C"}, true},       {10.5, 10.5, {"C"}, false},
+    {22.5, 0.5, {"D"}, false},    {21.5, 0.5, {}, false},      {-0.000001, 0.5, {}, false},
+};
+
+}  // namespace
+
+TEST(Catchments, InsideBorderVertexHoleAndOutside) {
   RowErrors errors;
-  auto map = CatchmentMap::from_geojson(collection({feature("A", "Polygon", "[" + square(0, 0, 1, 1) + "]"),
-                                                    feature("B", "Polygon", "[" + square(1, 0, 2, 1) + "]"),
-                                                    feature("C", "Polygon", c_rings),
-                                                    feature("D", "MultiPolygon", d_parts)}),
-                                        "t.geojson", std::nullopt, errors);
+  auto map = CatchmentMap::from_geojson(hand_map_text(), "t.geojson", std::nullopt, errors);
   ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
   ASSERT_EQ(map.catchments().size(), 4u);
   EXPECT_EQ(map.polygon_count(), 5u);
   EXPECT_EQ(map.catchments()[3].schools, Ids{"SD"});
-  struct Case {
-    double lon, lat;
-    Ids expected;
-    bool border;
-  } cases[] = {
-      {0.5, 0.5, {"A"}, false},     {1.5, 0.5, {"B"}, false},    {1.0, 0.5, {"A", "B"}, true},
-      {1.0, 1.0, {"A", "B"}, true}, {0.0, 0.3, {"A"}, true},     {3.0, 3.0, {}, false},
-      {12, 12, {}, false},          {11, 12, {"C"}, true},       {10.5, 10.5, {"C"}, false},
-      {22.5, 0.5, {"D"}, false},    {21.5, 0.5, {}, false},      {-0.000001, 0.5, {}, false},
-  };
-  for (const auto& c : cases) {
+  for (const auto& c : kHandCases) {
     auto l = map.locate({c.lon, c.lat});
     EXPECT_EQ(ids(map, l), c.expected) << c.lon << "," << c.lat;
     EXPECT_EQ(l.on_border, c.border) << c.lon << "," << c.lat;
@@ -149,31 +159,51 @@ TEST(Catchments, BadFeaturesAreAllReportedAndNothingIsLoaded) {
   EXPECT_EQ(not_json.size(), 1u);
 }
 
-// Independent check: a 12×12 grid of quadrilaterals whose shared corners are jittered, and 20,000
-// random points. A crossing-number test over every polygon (no index) must agree for every point that
-// is not within 1e-9 of an edge; grid corners themselves must be in all 2–4 cells around them, flagged.
-TEST(Catchments, AgreesWithBruteForceOnAJitteredGrid) {
-  const int n = 12;
-  std::mt19937_64 rng(7);
+namespace {
+
+// A 12×12 grid of quadrilaterals whose shared inner corners are jittered by up to ±0.3.
+struct JitteredGrid {
+  static constexpr int n = 12;
+  std::vector<std::vector<std::pair<double, double>>> corner, cells;
+  CatchmentMap map;
+};
+
+JitteredGrid jittered_grid(std::mt19937_64& rng) {
+  JitteredGrid g;
+  const int n = JitteredGrid::n;
   std::uniform_real_distribution<double> jitter(-0.3, 0.3);
-  std::vector<std::vector<std::pair<double, double>>> corner(n + 1, std::vector<std::pair<double, double>>(n + 1));
+  g.corner.assign(n + 1, std::vector<std::pair<double, double>>(n + 1));
   for (int i = 0; i <= n; ++i)
     for (int j = 0; j <= n; ++j) {
       bool edge = i == 0 || j == 0 || i == n || j == n;
       // Rounded to the 6 decimals the GeoJSON text carries, so a corner queried is the corner stored.
       auto six = [](double v) { return std::round(v * 1e6) / 1e6; };
-      corner[i][j] = {six(i + (edge ? 0 : jitter(rng))), six(j + (edge ? 0 : jitter(rng)))};
+      g.corner[i][j] = {six(i + (edge ? 0 : jitter(rng))), six(j + (edge ? 0 : jitter(rng)))};
     }
-  std::vector<std::vector<std::pair<double, double>>> cells;
   std::vector<std::string> features;
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
-      cells.push_back({corner[i][j], corner[i + 1][j], corner[i + 1][j + 1], corner[i][j + 1], corner[i][j]});
-      features.push_back(feature("c" + std::to_string(cells.size() - 1), "Polygon", "[" + ring(cells.back()) + "]"));
+      g.cells.push_back({g.corner[i][j], g.corner[i + 1][j], g.corner[i + 1][j + 1], g.corner[i][j + 1], g.corner[i][j]});
+      features.push_back(feature("c" + std::to_string(g.cells.size() - 1), "Polygon", "[" + ring(g.cells.back()) + "]"));
     }
   RowErrors errors;
-  auto map = CatchmentMap::from_geojson(collection(features), "grid.geojson", std::nullopt, errors);
-  ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
+  g.map = CatchmentMap::from_geojson(collection(features), "grid.geojson", std::nullopt, errors);
+  EXPECT_TRUE(errors.empty()) << format_row_errors(errors);
+  return g;
+}
+
+}  // namespace
+
+// Independent check: 20,000 random points on the jittered grid. A crossing-number test over every
+// polygon (no index) must agree for every point that is not within 1e-9 of an edge; grid corners
+// themselves must be in all 2–4 cells around them, flagged.
+TEST(Catchments, AgreesWithBruteForceOnAJitteredGrid) {
+  std::mt19937_64 rng(7);
+  auto grid = jittered_grid(rng);
+  const int n = JitteredGrid::n;
+  const auto& corner = grid.corner;
+  const auto& cells = grid.cells;
+  const auto& map = grid.map;
 
   auto near_edge = [](const std::vector<std::pair<double, double>>& poly, double x, double y) {
     for (size_t k = 0; k + 1 < poly.size(); ++k) {
@@ -260,4 +290,63 @@ TEST(Catchments, PointsFileErrors) {
   EXPECT_EQ(errors[0].column, "point_id");
   EXPECT_EQ(errors[1].column, "lon");
   EXPECT_EQ(errors[2].column, "lat");
+}
+
+// The optional PostGIS path (issue 5 §1) on the private test server: the hand-worked answers, then the
+// same answers as the C++ path on the jittered grid (random points and every shared corner), and nothing
+// left behind in the database.
+TEST(CatchmentsPostgis, GivesTheHandWorkedAnswersAndAgreesWithTheCppPath) {
+  test::TestDatabase db("postgresql");
+  if (!db.available()) GTEST_SKIP() << "PostgreSQL 测试服务器未启动: run via scripts/with-postgres.sh";
+  auto pg = db.open();
+  auto version = enroll::ensure_postgis(*pg);
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  EXPECT_EQ(version->substr(0, 2), "3.");
+
+  RowErrors errors;
+  auto hand = CatchmentMap::from_geojson(hand_map_text(), "t.geojson", std::nullopt, errors);
+  ASSERT_TRUE(errors.empty()) << format_row_errors(errors);
+  std::vector<geo::LonLat> hand_points;
+  for (const auto& c : kHandCases) hand_points.push_back({c.lon, c.lat});
+  auto got = enroll::locate_with_postgis(*pg, hand, hand_points);
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  ASSERT_EQ(got->size(), std::size(kHandCases));
+  for (size_t i = 0; i < got->size(); ++i) {
+    EXPECT_EQ(ids(hand, (*got)[i]), kHandCases[i].expected) << kHandCases[i].lon << "," << kHandCases[i].lat;
+    EXPECT_EQ((*got)[i].on_border, kHandCases[i].border) << kHandCases[i].lon << "," << kHandCases[i].lat;
+  }
+
+  std::mt19937_64 rng(11);
+  auto grid = jittered_grid(rng);
+  std::uniform_real_distribution<double> coord(-0.5, JitteredGrid::n + 0.5);
+  std::vector<geo::LonLat> points;
+  for (int p = 0; p < 20000; ++p) points.push_back({coord(rng), coord(rng)});
+  for (const auto& row : grid.corner)
+    for (auto [x, y] : row) points.push_back({x, y});
+  auto by_postgis = enroll::locate_with_postgis(*pg, grid.map, points);
+  ASSERT_TRUE(by_postgis.ok()) << by_postgis.error().message;
+  auto by_cpp = grid.map.locate_all(points);
+  size_t in_some = 0, on_border = 0, differ = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    in_some += !by_cpp[i].catchments.empty();
+    on_border += by_cpp[i].on_border;
+    if (by_cpp[i].catchments != (*by_postgis)[i].catchments || by_cpp[i].on_border != (*by_postgis)[i].on_border) {
+      ++differ;
+      ADD_FAILURE() << "point " << i << " (" << points[i].lon << "," << points[i].lat << ") differs";
+    }
+    if (differ > 10) break;
+  }
+  EXPECT_GT(in_some, 16500u);  // the grid covers [0,12]² of the [-0.5,12.5]² drawn: (12/13)² ≈ 85 %
+  EXPECT_EQ(on_border, 13u * 13u);  // every corner, and no random point
+  auto left = pg->query("SELECT count(*) FROM pg_class WHERE relname LIKE 'yj_locate%'");
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->front().integer(0), 0);
+}
+
+TEST(CatchmentsPostgis, SqliteIsRefusedWithAClearMessage) {
+  test::TestDatabase db("sqlite");
+  auto lite = db.open();
+  auto version = enroll::ensure_postgis(*lite);
+  ASSERT_FALSE(version.ok());
+  EXPECT_NE(version.error().message.find("PostgreSQL"), std::string::npos) << version.error().message;
 }
