@@ -53,6 +53,7 @@ target_setup() {  # sets SOURCES, PACKAGES, LIBS for target $1
     geojson_fuzz) SOURCES=("${IO_SOURCES[@]}" src/enroll/catchments.cpp src/enroll/enroll_files.cpp src/geo/coords.cpp
                   src/core/id_number.cpp src/core/dates.cpp)
                   PACKAGES=("${IO_PACKAGES[@]}") LIBS=("${IO_LIBS[@]}") ;;
+    fet_fuzz) SOURCES=(src/timetable/fet_file.cpp src/core/row_error.cpp) PACKAGES=(nlohmann_json) LIBS=(-lpugixml) ;;
     *) echo "fuzz: scripts/fuzz.sh does not know the sources of $1: add it to target_setup" >&2; return 1 ;;
   esac
 }

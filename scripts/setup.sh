@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-15-postgis-3 libsodium-dev libargon2-dev libssl-dev zlib1g-dev
   libxlsxwriter-dev libhpdf-dev libminizip-dev libpugixml-dev libboost-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev libeigen3-dev
-  chromium fonts-noto-cjk poppler-utils poppler-data hyperfine curl bc time python3
+  chromium fonts-noto-cjk poppler-utils poppler-data hyperfine curl bc time python3 fet-data
 )
 # Node 20 + npm: use the machine's own when present (CI images ship one), else Debian's.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)

@@ -2,7 +2,8 @@
 # Runs every test suite and ends with one line: "N passed, N failed".
 #   unit + integration: GoogleTest (build/youjun_tests)
 #   cli:                tests/cli/run.sh (exit codes and outputs of the command-line contract), tests/cli/enroll.sh,
-#                       tests/cli/balance.sh, tests/cli/admit.sh
+#                       tests/cli/balance.sh, tests/cli/admit.sh, tests/cli/evaluate.sh, tests/cli/value_added.sh,
+#                       tests/cli/timetable.sh
 #   e2e:                tests/e2e (real server on a free loopback port, real Chromium)
 set -uo pipefail
 BUILD=${1:-build}
@@ -61,6 +62,9 @@ echo "== 学生发展评价命令行测试 evaluate CLI (fitness scoring, gradua
 run_cli_suite evaluate_cli.log tests/cli/evaluate.sh
 echo "== 增值评价命令行测试 value-added CLI (hand-worked fit, bad input, reference recomputation)"
 run_cli_suite value_added_cli.log tests/cli/value_added.sh
+
+echo "== 课表命令行测试 timetable CLI (the 236 FET files of fet-data against xml.etree, bad input)"
+run_cli_suite timetable_cli.log tests/cli/timetable.sh
 
 echo "== 故障测试 fault tests (SIGKILL, full disk, PostgreSQL restart, bad requests)"
 bash scripts/with-postgres.sh bash tests/fault/run.sh "$BUILD/youjun" > "$OUT/fault.log" 2>&1

@@ -34,6 +34,7 @@ void register_enroll_commands(CLI::App& app, Runner& selected);
 void register_balance_commands(CLI::App& app, Runner& selected);
 void register_admit_commands(CLI::App& app, Runner& selected);
 void register_evaluate_commands(CLI::App& app, Runner& selected);
+void register_timetable_commands(CLI::App& app, Runner& selected);
 
 // This calendar year (local time): the default --year of commands whose rules change by year (cmd_balance.cpp).
 int this_year();

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   register_balance_commands(app, selected);
   register_admit_commands(app, selected);
   register_evaluate_commands(app, selected);
+  register_timetable_commands(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -54,16 +54,16 @@ Status load_points(store::Connection& pg, const std::vector<geo::LonLat>& points
 }  // namespace
 
 Result<std::string> ensure_postgis(store::Connection& pg) {
-  if (pg.backend() != "postgresql")
-    return make_error("PostGIS 只能用于 PostgreSQL 数据库（--db postgresql://…）");
+  if (pg.backend() != "postgresql") return make_error("PostGIS 只能用于 PostgreSQL 数据库（--db postgresql://…）");
   auto installed = pg.query("SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
   if (!installed) return installed.error();
   if (!installed->empty()) return installed->front().text(0);
   auto available = pg.query("SELECT default_version FROM pg_available_extensions WHERE name = 'postgis'");
   if (!available) return available.error();
   if (available->empty())
-    return make_error("该 PostgreSQL 服务器未安装 PostGIS（Debian：apt-get install postgresql-15-postgis-3）；"
-                      "不加 --postgis 即用内置的几何计算");
+    return make_error(
+        "该 PostgreSQL 服务器未安装 PostGIS（Debian：apt-get install postgresql-15-postgis-3）；"
+        "不加 --postgis 即用内置的几何计算");
   auto created = pg.exec_script("CREATE EXTENSION IF NOT EXISTS postgis");
   if (!created)
     return make_error("无法在该数据库启用 PostGIS（CREATE EXTENSION postgis，需要数据库的 CREATE 权限）：" +
