@@ -26,6 +26,12 @@ struct ImportArgs {
 // Files are imported in the order given, each validated completely and written in its own
 // transaction; the first rejected file stops the run (earlier files stay imported).
 int run_import(const ImportArgs& a) {
+  if (!import::find_import_kind(a.kind)) {  // bad input: refused before the database (or its key) is touched
+    std::string kinds;
+    for (const auto& k : import::import_kinds()) kinds += (kinds.empty() ? "" : "、") + k.name;
+    std::fprintf(stderr, "未知的导入类型 %s（可用：%s）\n", a.kind.c_str(), kinds.c_str());
+    return kExitBadInput;
+  }
   auto opened = open_db_and_key(a.db);
   if (!opened) return fail(opened.error().message);
   auto& [db, key] = *opened;
@@ -60,10 +66,10 @@ int run_import(const ImportArgs& a) {
       return kExitBadInput;
     }
     results.push_back({{"file", file}, {"kind", a.kind}, {"rows", report->rows}, {"inserted", report->inserted},
-                       {"updated", report->updated}, {"unchanged", report->rows - report->inserted - report->updated}});
+                       {"updated", report->updated}, {"unchanged", report->unchanged()}});
     if (!a.json)
       std::printf("%s: %zu 行，新增 %zu，更新 %zu，未变 %zu\n", file.c_str(), report->rows, report->inserted, report->updated,
-                  report->rows - report->inserted - report->updated);
+                  report->unchanged());
   }
   if (a.json) std::printf("%s\n", results.dump(2).c_str());
   return kExitOk;
@@ -110,7 +116,7 @@ void register_import_export_commands(CLI::App& app, Runner& selected) {
   on_run(exp, selected, [kind, dba, out] { return run_export(*kind, *dba, *out); });
 
   auto doc_out = std::make_shared<std::string>();
-  auto* fmt = app.add_subcommand("import-formats", "输出导入文件格式说明（Markdown）/ write docs/import-formats.md");
+  auto* fmt = app.add_subcommand("import-formats", "输出各导入类型的列简表（Markdown，由代码生成；详见 docs/import-formats.md）/ column reference");
   fmt->add_option("--out", *doc_out, "输出文件（默认标准输出）");
   on_run(fmt, selected, [doc_out] {
     std::string md = import::import_formats_markdown();

@@ -27,6 +27,13 @@ std::string range_text(const FieldSpec& f) {
   return num(f.min) + "–" + num(f.max);
 }
 
+// A money field's upper bound in whole 元, without an exponent ("1000000000000").
+std::string max_yuan_text(const FieldSpec& f) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.0f", f.max);
+  return buf;
+}
+
 std::string choices_text(const FieldSpec& f) {
   std::string out;
   for (const auto& c : f.choices) out += (out.empty() ? "" : "、") + c.label + "(" + c.value + ")";
@@ -65,8 +72,13 @@ bool parse_money_fen(std::string_view s, int64_t& fen) {
   double d;
   if (!parse_decimal(s, d) || d < 0) return false;
   auto dot = s.find('.');
-  if (dot != std::string_view::npos && s.size() - dot - 1 > 2 && s.find_first_of("eE") == std::string_view::npos)
+  if (s.find_first_of("eE") != std::string_view::npos) {
+    // Exponent form (a spreadsheet's 1.2E+3): the amount must still be whole 分, not rounded to it.
+    double cents = d * 100.0;
+    if (std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, std::fabs(cents))) return false;
+  } else if (dot != std::string_view::npos && s.size() - dot - 1 > 2) {
     return false;  // more than two decimals: not an amount in 元
+  }
   fen = std::llround(d * 100.0);
   return true;
 }
@@ -140,7 +152,7 @@ ParsedCell parse_cell(const FieldSpec& f, std::string_view text) {
     case FieldType::Money: {
       int64_t fen;
       if (!parse_money_fen(text, fen) || fen > static_cast<int64_t>(f.max * 100))
-        out.error = "应为金额（元，非负，最多两位小数），实际为" + quoted(text);
+        out.error = "应为金额（元，非负，最多两位小数，不超过 " + max_yuan_text(f) + " 元），实际为" + quoted(text);
       else out.value = fen;
       break;
     }

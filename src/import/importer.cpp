@@ -354,6 +354,8 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
   });
   std::vector<uint32_t> order = sorted_order(sort_key, valid);
   const FieldSpec* key_spec = find_field(kind, kind.key.front());
+  std::string key_names;  // "学校代码 + 学年" for a key of several columns
+  for (const auto& k : kind.key) key_names += (key_names.empty() ? "" : " + ") + find_field(kind, k)->zh;
   for (size_t i = 1, first = 0; i < order.size(); ++i) {
     if (sort_key[order[i]] != sort_key[order[first]]) {
       first = i;
@@ -361,7 +363,7 @@ Result<ImportReport> import_table(store::Connection& db, const PersonalDataKey& 
     }
     report.errors.push_back({table.file, table.line_number(order[i]),
                              table.header[map.column_of[key_spec - kind.fields.data()]],
-                             "与第" + std::to_string(table.line_number(order[first])) + "行重复（" + key_spec->zh + "必须唯一）"});
+                             "与第" + std::to_string(table.line_number(order[first])) + "行重复（" + key_names + "必须唯一）"});
   }
   if (!report.errors.empty()) {
     std::stable_sort(report.errors.begin(), report.errors.end(),

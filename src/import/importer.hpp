@@ -38,6 +38,7 @@ struct ImportReport {
   size_t updated = 0;    // existing natural keys overwritten (re-import is idempotent)
   RowErrors errors;      // non-empty = rejected, nothing written
   bool ok() const { return errors.empty(); }
+  size_t unchanged() const { return rows - inserted - updated; }  // rows identical to what was stored
 };
 
 // Result error = the system failed (database unavailable…); report.errors = the input was bad.

@@ -89,7 +89,8 @@ ApiResponse handle_import(RequestContext& c) {
   return ApiResponse::json(200, {{"kind", report->kind},
                                  {"rows", report->rows},
                                  {"inserted", report->inserted},
-                                 {"updated", report->updated}});
+                                 {"updated", report->updated},
+                                 {"unchanged", report->unchanged()}});
 }
 
 }  // namespace youjun::server

@@ -38,8 +38,8 @@ check "non-numeric area is rejected with its column" bash -c "test $rc = 2 && gr
 
 rc=$(exit_code "$YJ" import schools nope.csv --db city.db)
 check "missing file is bad input" test "$rc" = 2
-rc=$(exit_code "$YJ" import nonsense schools.csv --db city.db)
-check "unknown kind fails" test "$rc" != 0
+rc=$(exit_code "$YJ" import nonsense schools.csv --db never.db)
+check "unknown kind is bad input (exit 2, the kinds listed), no database or key created" bash -c "test $rc = 2 && grep -q '未知的导入类型 nonsense（可用：schools、school_facts、teachers、students）' '$T/stderr' && ! test -e never.db && ! test -e never.db.key"
 
 check "export xlsx" bash -c "'$YJ' export schools --db city.db --out s.xlsx && test -s s.xlsx && '$YJ' import schools s.xlsx --db city.db | grep -q '新增 0'"
 check "export header is Chinese" bash -c "head -c 200 all.csv | grep -q '学校代码,学校名称,区县代码,区县名称,学段'"

@@ -72,6 +72,12 @@ TEST(ImportParse, CellParsers) {
   EXPECT_EQ(fen, 7);
   EXPECT_FALSE(import::parse_money_fen("1.234", fen));
   EXPECT_FALSE(import::parse_money_fen("-5", fen));
+  // Exponent form, as spreadsheets write large numbers: whole 分 only, never silently rounded.
+  EXPECT_TRUE(import::parse_money_fen("1.2E+3", fen));
+  EXPECT_EQ(fen, 120000);
+  EXPECT_TRUE(import::parse_money_fen("1.2345e2", fen));
+  EXPECT_EQ(fen, 12345);
+  EXPECT_FALSE(import::parse_money_fen("1.2345e1", fen));  // 12.345 元
   std::string iso;
   EXPECT_TRUE(import::parse_date("2015/9/1", iso));
   EXPECT_EQ(iso, "2015-09-01");
@@ -161,6 +167,13 @@ TEST_P(Import, BadRowsAreAllReportedAndNothingChanges) {
   }
   EXPECT_TRUE(area);
   EXPECT_TRUE(fk);
+  // The key of 学校年度数据 is 学校代码 + 学年: the same school in two years is fine, the same year twice is not.
+  auto twice = facts_table({{"3306020001", "2025-2026", "10"}, {"3306020001", "2024-2025", "10"},
+                            {"3306020001", "2025-2026", "12"}});
+  auto rt = db.run("school_facts", twice);
+  ASSERT_EQ(rt.errors.size(), 1u) << format_row_errors(rt.errors);
+  EXPECT_EQ(rt.errors[0].row, 4);
+  EXPECT_EQ(rt.errors[0].message, "与第2行重复（学校代码 + 学年必须唯一）");
 
   std::string id = make_id("330602", "20150901", 11);
   std::string bad_id = id.substr(0, 17) + (id[17] == '1' ? "2" : "1");

@@ -79,7 +79,14 @@ TEST_P(ServerImportTest, GoodFileIsImportedAndAudited) {
   EXPECT_EQ(j["rows"], 2);
   EXPECT_EQ(j["inserted"], 0);
   EXPECT_EQ(j["updated"], 2);
+  EXPECT_EQ(j["unchanged"], 0);
   EXPECT_EQ(h.count("SELECT COUNT(*) FROM audit_log WHERE action = 'import.school_facts' AND actor = 'staff'"), 1);
+  // The same file again: both rows are already stored as they are.
+  auto again = h.send({"POST", "/api/v1/import/school_facts", "", "", upload(facts_csv({kSchoolA, kSchoolB}))}, &staff);
+  ASSERT_EQ(again->status, 200) << again->body;
+  auto k = h.json_of(again);
+  EXPECT_EQ(k["updated"], 0);
+  EXPECT_EQ(k["unchanged"], 2);
 }
 
 TEST_P(ServerImportTest, SchoolAdminRowsOfAnotherSchoolAreRejected) {
