@@ -21,7 +21,7 @@ std::string text_summary(const nlohmann::json& s) {
       "学校 " + s["institution"].get<std::string>() + "（FET " + s["fet_version"].get<std::string>() + "）\n";
   out += "每周 " + std::to_string(s["days"].get<int64_t>()) + " 天 × 每天 " +
          std::to_string(s["hours_per_day"].get<int64_t>()) +
-         " 节 = " + std::to_string(s["slots_per_week"].get<int64_t>()) + " 个时段\n";
+         " 节，共 " + std::to_string(s["slots_per_week"].get<int64_t>()) + " 个时段\n";
   out += "科目 " + std::to_string(s["subjects"].get<int64_t>()) + "，教师 " +
          std::to_string(s["teachers"].get<int64_t>()) + "，年级 " +
          std::to_string(s["students"]["years"].get<int64_t>()) + "，班（组）" +

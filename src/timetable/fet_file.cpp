@@ -78,7 +78,7 @@ struct Reader {
     if (count && node.child(count) && integer(node, count, 0, declared, true) &&
         declared != static_cast<int64_t>(out.size()))
       error(node.child(count), count,
-            "声明 " + std::to_string(declared) + " 个，实有 " + std::to_string(out.size()) + " 个 <" + item + ">");
+            "声明 " + std::to_string(declared) + " 个，实有 " + std::to_string(out.size()) + " 个 " + item + " 元素");
     return out;
   }
 
