@@ -210,8 +210,7 @@ Located CatchmentMap::locate(geo::LonLat p) const {
     if (!bg::within(pt, poly)) out.on_border = true;
     out.catchments.push_back(index_->catchment_of[it->second]);
   }
-  std::sort(out.catchments.begin(), out.catchments.end());
-  out.catchments.erase(std::unique(out.catchments.begin(), out.catchments.end()), out.catchments.end());
+  out.sort_catchments();
   return out;
 }
 

@@ -3,6 +3,7 @@
 // group, and the lookup of which catchment(s) an address point falls in. An R-tree of polygon bounding
 // boxes finds the candidates; an exact point-in-polygon test decides. A point on a boundary belongs to
 // every catchment whose boundary it is on, and is flagged, so staff look at it by hand.
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -30,6 +31,11 @@ inline bool in_stage(const Catchment& c, const std::string& stage) {
 struct Located {
   std::vector<uint32_t> catchments;  // indexes into CatchmentMap::catchments(), ascending
   bool on_border = false;            // on the boundary of at least one of them
+  // Puts `catchments` in the order above, each once (several polygons of a catchment may cover a point).
+  void sort_catchments() {
+    std::sort(catchments.begin(), catchments.end());
+    catchments.erase(std::unique(catchments.begin(), catchments.end()), catchments.end());
+  }
 };
 
 class CatchmentMap {

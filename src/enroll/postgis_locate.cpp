@@ -91,10 +91,7 @@ Result<std::vector<Located>> locate_with_postgis(store::Connection& pg, const Ca
     l.catchments.push_back(static_cast<uint32_t>(row.integer(1)));
     if (row.integer(2)) l.on_border = true;
   }
-  for (auto& l : out) {
-    std::sort(l.catchments.begin(), l.catchments.end());
-    l.catchments.erase(std::unique(l.catchments.begin(), l.catchments.end()), l.catchments.end());
-  }
+  for (auto& l : out) l.sort_catchments();
   return out;
 }
 

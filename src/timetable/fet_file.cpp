@@ -110,7 +110,6 @@ struct Reader {
     std::set<int64_t> ids;
     for (auto node : root.child("Activities_List").children("Activity")) {
       FetActivity a;
-      a.line = lines.at(node.offset_debug());
       for (auto t : node.children("Teacher")) {
         a.teachers.push_back(t.text().get());
         if (!teachers.count(a.teachers.back())) error(t, "Teacher", "教师“" + a.teachers.back() + "”不在教师名单中");

@@ -27,7 +27,6 @@ struct FetActivity {
   std::string subject;
   int64_t duration = 0, total_duration = 0;
   bool active = true;
-  long line = 0;
 };
 
 struct FetFile {
